@@ -1,0 +1,42 @@
+import Foundation
+import ShowroomCore
+import Yams
+
+/// One agent, as data (`agents/<id>.yaml`): instructions, tools, backend profile, limits.
+///
+/// Ids are ASCII because they become tool names (`transfer_to_<id>`); display names are localized.
+public struct AgentDefinition: Sendable, Codable, Hashable {
+    public var id: String
+    public var displayName: [String: String]
+    public var instructions: String
+    public var tools: [String]
+    public var handoffs: [String]
+    public var backend: String
+    public var maxSteps: Int
+    public var temperature: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case displayName = "display_name"
+        case instructions, tools, handoffs, backend
+        case maxSteps = "max_steps"
+        case temperature
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        displayName = try c.decode([String: String].self, forKey: .displayName)
+        instructions = try c.decode(String.self, forKey: .instructions)
+        tools = try c.decodeIfPresent([String].self, forKey: .tools) ?? []
+        handoffs = try c.decodeIfPresent([String].self, forKey: .handoffs) ?? []
+        backend = try c.decodeIfPresent(String.self, forKey: .backend) ?? "embedded"
+        maxSteps = try c.decodeIfPresent(Int.self, forKey: .maxSteps) ?? 4
+        temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? 0.2
+    }
+
+    /// Display name in a language.
+    public func name(_ language: Language) -> String {
+        displayName[language.rawValue] ?? displayName["en"] ?? id
+    }
+}
