@@ -51,14 +51,17 @@ public struct ChatResponse: Sendable, Hashable {
     public var finishReason: String?
     /// Name of the backend that produced this reply (after any fallback), e.g. `openai:qwen` or `embedded`.
     public var backend: String
+    /// Why a fallback backend answered instead of the primary (nil when it did not).
+    public var fallbackReason: String?
 
     public init(content: String?, toolCalls: [ToolCall] = [], usage: TokenUsage = .init(),
-                finishReason: String? = nil, backend: String) {
+                finishReason: String? = nil, backend: String, fallbackReason: String? = nil) {
         self.content = content
         self.toolCalls = toolCalls
         self.usage = usage
         self.finishReason = finishReason
         self.backend = backend
+        self.fallbackReason = fallbackReason
     }
 }
 

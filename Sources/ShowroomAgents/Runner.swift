@@ -1,0 +1,291 @@
+import Foundation
+import Logging
+import ShowroomCore
+import ShowroomData
+import ShowroomLLM
+
+/// Runs one turn: router → owning agent → bounded tool loop → guardrails → persisted reply.
+///
+/// One loop over a small next-step decision (tool calls, handoff, final text) capped by the
+/// agent's `max_steps`. Input checks run before any tool; the reply is checked before it
+/// leaves; turns on one conversation are serialized.
+public struct Runner: Sendable {
+    public let db: Database
+    public let registry: ToolRegistry
+    public let agents: AgentCatalogStore
+    /// Chat models by backend profile name (HTTP backends already wrapped with retry/breaker).
+    public let models: [String: any ChatModel]
+    public let router: any TurnRouter
+    public let locks: ConversationLocks
+    public let now: @Sendable () -> Date
+    public let historyLimit: Int
+    let embedded = EmbeddedChatModel()
+
+    public init(db: Database, registry: ToolRegistry, agents: AgentCatalogStore, models: [String: any ChatModel],
+                router: any TurnRouter, locks: ConversationLocks = ConversationLocks(),
+                now: @escaping @Sendable () -> Date = { Date() }, historyLimit: Int = 8) {
+        self.db = db
+        self.registry = registry
+        self.agents = agents
+        self.models = models
+        self.router = router
+        self.locks = locks
+        self.now = now
+        self.historyLimit = historyLimit
+    }
+
+    /// The turn's events as they happen; the last one is `.done`.
+    public func stream(_ input: TurnInput) -> AsyncThrowingStream<TurnEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    let result = try await locks.with(input.conversationID) {
+                        try await run(input) { continuation.yield($0) }
+                    }
+                    continuation.yield(.done(result))
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { reason in
+                if case .cancelled = reason { task.cancel() }
+            }
+        }
+    }
+
+    /// The turn's result (events discarded).
+    public func respond(_ input: TurnInput) async throws -> TurnResult {
+        try await locks.with(input.conversationID) { try await run(input) { _ in } }
+    }
+
+    func run(_ input: TurnInput, emit: @Sendable (TurnEvent) -> Void) async throws -> TurnResult {
+        let started = Date()
+        let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty || input.booking != nil else { throw ShowroomError("empty_message", "The message is empty.") }
+        guard text.count <= TurnInput.maxLength else {
+            throw ShowroomError("message_too_long", "Messages are limited to \(TurnInput.maxLength) characters.", status: 413)
+        }
+        let conversations = ConversationRepository(db: db)
+        guard let conv = try await conversations.load(input.conversationID, recentLimit: historyLimit) else {
+            throw ShowroomError("conversation_not_found", "No such conversation.", status: 404)
+        }
+        let store = try await StoreRepository(db: db).require(conv.storeID)
+        var profile = ConversationProfile(json: conv.profile)
+        if profile.focusStock == nil, let s = conv.vehicleContext?["stock_number"]?.stringValue { profile.focusStock = s }
+        let language = Self.language(of: text, fallback: Language(locale: conv.locale))
+        profile.language = language
+
+        // Route (code first: escalation and injection never reach a model).
+        let routeStart = Date()
+        var decision = await router.route(text)
+        if input.booking != nil { decision = RouteDecision(intent: .testDrive, confidence: 1, slots: decision.slots) }
+        decision = Self.refine(decision, profile: profile)
+        let routeMs = Date().timeIntervalSince(routeStart) * 1000
+        profile.slots = profile.slots.merged(with: decision.slots)
+        Self.absorbContact(text, into: &profile, booking: input.booking)
+        emit(.route(intent: decision.intent, agent: decision.intent.agent))
+
+        let userMessage = StoredMessage(role: "user", agent: nil, text: text.isEmpty ? "(test drive form)" : text)
+        let turnID = UUID()
+
+        // Paused for staff, or the store switched the assistant off.
+        if conv.status == "waiting_staff" || conv.status == "staff" || !store.assistantEnabled {
+            let notice = StaffNotice.text(language: language, store: store, assistantOff: !store.assistantEnabled)
+            let reply = StoredMessage(turnID: turnID, role: "assistant", agent: "concierge", text: notice,
+                                      actions: .array(StaffNotice.actions(language: language, store: store)))
+            var u = userMessage; u.turnID = turnID
+            let saved = try await conversations.append(conv.id, messages: [u, reply], profile: profile.json)
+            emit(.delta(notice))
+            return TurnResult(turnID: turnID, intent: decision.intent, agent: "concierge", messages: saved.map(\.json),
+                              toolCalls: [], backend: "none", fallback: false, llmCalls: 0, usage: (0, 0), guardrail: nil,
+                              status: conv.status)
+        }
+
+        let catalog = await agents.catalog
+        guard var agent = catalog[decision.intent.agent] else {
+            throw ShowroomError("agent_missing", "No agent '\(decision.intent.agent)' is configured.", status: 500)
+        }
+        let mentions = decision.intent == .compare ? await router.mentions(text) : []
+        var plan = PlanContext(
+            intent: decision.intent, slots: profile.slots, storeID: store.id.rawValue, currency: store.currency,
+            language: language, text: text, focusStock: profile.focusStock, lastVehicles: profile.lastVehicles,
+            mentions: mentions, booking: input.booking, name: profile.name, phone: profile.phone, email: profile.email,
+            consent: profile.consent ?? false, leaseRequested: TextFacts.lease(text),
+            tradeInYear: decision.intent == .tradeIn ? (decision.slots.yearMin ?? TextFacts.year(text)) : nil,
+            tradeInMileageKm: decision.intent == .tradeIn ? decision.slots.mileageMaxKm : nil,
+            ordinal: TextFacts.ordinal(text).map { $0 == -1 ? profile.lastVehicles.count : $0 })
+        if decision.intent == .tradeIn { plan.slots = decision.slots }
+
+        let caller = ToolCaller(db: db, scope: input.scope, label: "\(input.callerLabel):\(agent.id)",
+                                fixedStore: input.scope == .customer ? store.id : nil,
+                                allowedStores: input.allowedStores ?? (input.scope == .staff ? [store.id] : nil),
+                                conversationID: conv.id, turnID: turnID, language: language, intent: decision.intent, now: now)
+        var messages = Prompt.messages(agent: agent, store: store, profile: profile, language: language,
+                                       recent: conv.recent, userText: text, now: now())
+        var outcomes: [ToolOutcome] = []
+        var usage = TokenUsage()
+        var llmCalls = 0, llmMs = 0.0
+        var backendUsed = "embedded"
+        var fallback = false
+        var finalText: String?
+
+        for _ in 0..<agent.maxSteps {
+            let offered = registry.specs(names: agent.tools, scope: input.scope) + Prompt.handoffSpecs(agent, catalog)
+            let request = ChatRequest(messages: messages, tools: offered, temperature: agent.temperature,
+                                      metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
+            let model = models[agent.backend] ?? embedded
+            let t0 = Date()
+            var response: ChatResponse
+            do {
+                response = try await model.complete(request)
+            } catch {
+                response = try await embedded.complete(request)
+                response.fallbackReason = "\(error)"
+            }
+            if response.backend != "embedded" {
+                llmCalls += 1
+                llmMs += Date().timeIntervalSince(t0) * 1000
+            }
+            usage = usage + response.usage
+            if response.fallbackReason != nil { fallback = true }
+            // A model's tool calls are validated before anything runs; invalid ones are refused,
+            // recorded, and the step is answered by the embedded backend instead.
+            if response.backend != "embedded", let refusal = await refuseInvalid(response, offered: offered, caller: caller) {
+                outcomes.append(contentsOf: refusal)
+                fallback = true
+                response = try await embedded.complete(request)
+            }
+            backendUsed = fallback ? "\(model.name)+fallback" : response.backend
+            if response.toolCalls.isEmpty {
+                finalText = response.content
+                break
+            }
+            messages.append(.assistant(response.content, toolCalls: response.toolCalls))
+            for call in response.toolCalls {
+                if call.name.hasPrefix("transfer_to_"), let next = catalog[String(call.name.dropFirst("transfer_to_".count))],
+                   agent.handoffs.contains(next.id) {
+                    agent = next
+                    messages.append(.tool(id: call.id, name: call.name, result: "{\"transferred_to\":\"\(next.id)\"}"))
+                    messages[0] = .system(Prompt.system(agent: agent, store: store, profile: profile, language: language, now: now()))
+                    continue
+                }
+                emit(.tool(name: call.name, status: "started"))
+                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
+                emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
+                outcomes.append(outcome)
+                messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
+            }
+        }
+
+        // Guardrails: amounts must be grounded, no commitments; otherwise a grounded reply replaces it.
+        var guardrail: String?
+        let grounded = outcomes.compactMap(\.result).reduce(into: Set<Decimal>()) { $0.formUnion(ReplyGuard.numbers(in: $1)) }
+        var reply = finalText ?? ""
+        let violations = ReplyGuard.check(reply: reply, groundedNumbers: grounded, customerText: "")
+        if reply.isEmpty || !violations.isEmpty {
+            guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
+            reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages)
+        }
+
+        let cards = Cards.from(outcomes)
+        let actions = Cards.actions(intent: decision.intent, outcomes: outcomes, language: language, store: store)
+        for chunk in Self.chunks(reply) { emit(.delta(chunk)) }
+        for card in cards { emit(.card(card)) }
+
+        Cards.remember(outcomes, into: &profile)
+        profile.lastIntent = decision.intent
+        profile.history = Array((profile.history + [decision.intent.rawValue]).suffix(20))
+        let status = decision.intent == .humanHandoff && input.scope == .customer ? "waiting_staff" : nil
+        let totalMs = Date().timeIntervalSince(started) * 1000
+        let turn = TurnRecord(id: turnID, intent: decision.intent.rawValue, agent: agent.id, confidence: decision.confidence,
+                              slots: (try? JSONValue(encoding: decision.slots)) ?? [:], backend: backendUsed, fallback: fallback,
+                              llmCalls: llmCalls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens,
+                              llmMs: Int(llmMs), totalMs: Int(totalMs),
+                              timings: ["route_ms": .number(routeMs), "llm_ms": .number(llmMs), "total_ms": .number(totalMs),
+                                        "tools_ms": .number(outcomes.reduce(0) { $0 + $1.durationMs })],
+                              guardrail: guardrail)
+        var u = userMessage; u.turnID = turnID
+        let assistant = StoredMessage(turnID: turnID, role: "assistant", agent: agent.id, text: reply,
+                                      cards: .array(cards), actions: .array(actions))
+        let saved = try await conversations.append(conv.id, messages: [u, assistant], turn: turn, profile: profile.json,
+                                                   summary: profile.summary, status: status)
+        TurnMetrics.record(intent: decision.intent, agent: agent.id, backend: backendUsed, fallback: fallback, seconds: totalMs / 1000)
+        return TurnResult(turnID: turnID, intent: decision.intent, agent: agent.id, messages: saved.map(\.json),
+                          toolCalls: outcomes, backend: backendUsed, fallback: fallback, llmCalls: llmCalls,
+                          usage: (usage.promptTokens, usage.completionTokens), guardrail: guardrail,
+                          status: status ?? conv.status)
+    }
+
+    /// Refuses (and audits) a model's tool calls that name tools not offered or fail their schema.
+    func refuseInvalid(_ response: ChatResponse, offered: [ToolSpec], caller: ToolCaller) async -> [ToolOutcome]? {
+        let names = Set(offered.map(\.name))
+        var refused: [ToolOutcome] = []
+        for call in response.toolCalls {
+            if call.name.hasPrefix("transfer_to_") && names.contains(call.name) { continue }
+            let problem: String?
+            if !names.contains(call.name) {
+                problem = "unknown tool '\(call.name)'"
+            } else if let args = JSONValue.parse(call.arguments), let spec = offered.first(where: { $0.name == call.name }) {
+                var a = args.objectValue ?? [:]
+                if let fixed = caller.fixedStore, spec.parameters["properties"]?["store_id"] != nil { a["store_id"] = .string(fixed.rawValue) }
+                let errors = JSONSchemaValidator.validate(.object(a), against: spec.parameters)
+                problem = errors.isEmpty ? nil : errors.joined(separator: "; ")
+            } else {
+                problem = "arguments are not a JSON object"
+            }
+            if let problem {
+                let outcome = ToolOutcome(name: call.name, arguments: JSONValue.parse(call.arguments) ?? .string(String(call.arguments.prefix(500))),
+                                          result: nil, error: ShowroomError("refused_tool_call", problem), durationMs: 0)
+                try? await AuditRepository(db: db).recordToolCall(
+                    conversationID: caller.conversationID, turnID: caller.turnID, storeID: caller.fixedStore?.rawValue,
+                    caller: caller.label + ":refused", tool: call.name, arguments: outcome.arguments.jsonString(), result: nil,
+                    ok: false, errorCode: "refused_tool_call", durationMs: 0)
+                refused.append(outcome)
+            }
+        }
+        if response.content == nil && response.toolCalls.isEmpty {
+            return [ToolOutcome(name: "(reply)", arguments: [:], result: nil, error: ShowroomError("empty_reply", "empty model reply"), durationMs: 0)]
+        }
+        return refused.isEmpty ? nil : refused
+    }
+
+    static func language(of text: String, fallback: Language) -> Language {
+        if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }) { return .zh }
+        if text.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) && $0.isASCII }) { return .en }
+        return fallback
+    }
+
+    /// A slot-only follow-up ("那七座的呢", "cheaper ones?") keeps the previous search intent.
+    static func refine(_ d: RouteDecision, profile: ConversationProfile) -> RouteDecision {
+        guard let last = profile.lastIntent, [.vehicleSearch, .recommendation].contains(last),
+              d.confidence < 0.6, !d.slots.isEmpty else { return d }
+        return RouteDecision(intent: last, confidence: 0.7, slots: d.slots)
+    }
+
+    static func absorbContact(_ text: String, into p: inout ConversationProfile, booking: BookingForm?) {
+        if let b = booking {
+            p.name = b.name
+            p.phone = b.phone
+            p.consent = b.consent
+            if let s = b.stockNumber { p.focusStock = s }
+            return
+        }
+        if let v = TextFacts.phone(text) { p.phone = v }
+        if let v = TextFacts.email(text) { p.email = v }
+        if let v = TextFacts.name(text) { p.name = v }
+        if TextFacts.consent(text) { p.consent = true }
+    }
+
+    /// Splits a reply into streamable chunks on character boundaries.
+    static func chunks(_ text: String, size: Int = 24) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for ch in text {
+            current.append(ch)
+            if current.count >= size { out.append(current); current = "" }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}

@@ -1,0 +1,9 @@
+import ShowroomCore
+
+/// Decides intent and slots for a turn. The embedded router answers on its own; an
+/// LLM-backed router may be consulted for low-confidence turns.
+public protocol TurnRouter: Sendable {
+    func route(_ text: String) async -> RouteDecision
+    /// Canonical `make|model` of every model the text names (for compare).
+    func mentions(_ text: String) async -> [String]
+}
