@@ -1,0 +1,9 @@
+/// Every tool of tools.md, in one registry. The single list that agents, MCP and
+/// `showroom tools` draw from.
+public enum ToolCatalog {
+    public static func registry() -> ToolRegistry {
+        ToolRegistry([
+            SearchInventoryTool(), GetVehicleTool(), CompareModelsTool(), DealerInfoTool(), FloorPriceTool(),
+        ])
+    }
+}

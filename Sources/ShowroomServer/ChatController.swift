@@ -1,0 +1,132 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import ShowroomAgents
+import ShowroomCore
+import ShowroomData
+
+/// The public chat API of api.md: sessions, messages (JSON or SSE), transcript, free slots.
+struct ChatController {
+    let app: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let chat = router.group("v1/chat")
+        chat.post("sessions", use: createSession)
+        chat.post("sessions/:id/messages", use: postMessage)
+        chat.get("sessions/:id/messages", use: transcript)
+        for path in ["sessions", "sessions/:id/messages"] {
+            chat.on(RouterPath(path), method: .options) { req, _ in try await app.origins.preflight(req) }
+        }
+    }
+
+    // MARK: handlers
+
+    @Sendable func createSession(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        try await limit("ip-session:\(ctx.clientIP)", app.config.rateLimit.sessionsPerIPPerMinute)
+        let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
+        guard let storeText = body["store_id"]?.stringValue, !storeText.isEmpty else {
+            throw ShowroomError.invalid("store_id is required.")
+        }
+        guard let key = req.headers[HTTPField.Name("X-Showroom-Key")!], !key.isEmpty else {
+            throw ShowroomError("missing_key", "The X-Showroom-Key header with the store's publishable key is required.", status: 401)
+        }
+        guard let store = try await app.stores.store(StoreID(storeText)) else {
+            throw ShowroomError("store_not_found", "No store with id '\(storeText)'.", status: 404)
+        }
+        guard store.publishableKey == key else {
+            throw ShowroomError("invalid_key", "The publishable key does not belong to this store.", status: 401)
+        }
+        try app.origins.check(origin: req.headers[.origin], store: store)
+        let locale = body["locale"]?.stringValue.flatMap { $0.count <= 20 ? $0 : nil } ?? store.locale
+        let language = Language(locale: locale)
+
+        var vehicle: VehicleRecord?
+        let stock = body["stock_number"]?.stringValue, vin = body["vin"]?.stringValue
+        if stock != nil || vin != nil {
+            vehicle = try await InventoryRepository(db: app.db).unit(store: store.id, stockNumber: stock, vin: vin?.uppercased())
+            guard vehicle != nil else { throw ShowroomError("unknown_vehicle", "No vehicle '\(stock ?? vin ?? "")' at this store.", status: 404) }
+        }
+        let context: JSONValue? = vehicle.map { ["stock_number": .string($0.stockNumber), "vin": .string($0.vin)] }
+        let conversations = ConversationRepository(db: app.db)
+        let id = try await conversations.create(store: store.id, channel: "widget", locale: locale, vehicleContext: context)
+        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle)
+        let saved = try await conversations.append(id, messages: [greeting])
+        let token = app.tokens.issue(session: id, store: store.id, ttl: app.config.sessionTTLSeconds)
+        let out: JSONValue = [
+            "session_id": .string(id.uuidString.lowercased()), "session_token": .string(token),
+            "store_id": .string(store.id.rawValue), "expires_in": .number(Double(app.config.sessionTTLSeconds)),
+            "greeting": saved.first?.json ?? .null,
+        ]
+        return APIResponse.json(out, status: .created)
+    }
+
+    @Sendable func postMessage(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        let (id, store) = try await authorize(req, ctx)
+        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
+        try await limit("session:\(id)", app.config.rateLimit.perSessionPerMinute)
+        let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
+        let text = body["text"]?.stringValue ?? ""
+        var booking: BookingForm?
+        if let b = body["booking"], b != .null {
+            do { booking = try b.decode(as: BookingForm.self) } catch {
+                throw ShowroomError.invalid("booking needs start, name, phone and consent.")
+            }
+        }
+        if body["text"] != nil && body["text"]?.stringValue == nil { throw ShowroomError.invalid("text must be a string.") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || booking != nil else {
+            throw ShowroomError("empty_message", "text is required.")
+        }
+        guard text.count <= TurnInput.maxLength else {
+            throw ShowroomError("message_too_long", "Messages are limited to \(TurnInput.maxLength) characters.", status: 413)
+        }
+        let input = TurnInput(conversationID: id, text: text, booking: booking, scope: .customer, callerLabel: "widget")
+        _ = store
+        if (req.headers[.accept] ?? "").contains("text/event-stream") {
+            return SSE.response(events: app.runner.stream(input), logger: ctx.logger)
+        }
+        let result = try await app.runner.respond(input)
+        return APIResponse.json(result.json)
+    }
+
+    @Sendable func transcript(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        let (id, _) = try await authorize(req, ctx)
+        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
+        let after = req.uri.queryParameters.get("after").flatMap { Int($0) }
+        let messages = try await ConversationRepository(db: app.db).messages(id, afterSeq: after)
+        let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0)
+        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state?.status ?? "active")])
+    }
+
+    // MARK: helpers
+
+    /// Verifies the bearer token for the path's session and the request's origin.
+    func authorize(_ req: Request, _ ctx: AppRequestContext) async throws -> (UUID, Store) {
+        guard let idText = ctx.parameters.get("id"), let id = UUID(uuidString: idText) else {
+            throw ShowroomError("not_found", "No such session.", status: 404)
+        }
+        guard let auth = req.headers[.authorization], auth.hasPrefix("Bearer ") else {
+            throw ShowroomError("invalid_token", "Missing or invalid session token.", status: 401)
+        }
+        let storeID = try app.tokens.verify(String(auth.dropFirst(7)), session: id)
+        guard let store = try await app.stores.store(storeID) else { throw ShowroomError("not_found", "No such session.", status: 404) }
+        try app.origins.check(origin: req.headers[.origin], store: store)
+        return (id, store)
+    }
+
+    func limit(_ key: String, _ perMinute: Int) async throws {
+        do { try await app.limiter.check(key, perMinute: perMinute) } catch let r as RateLimited {
+            throw RateLimitError(retryAfter: r.retryAfter)
+        }
+    }
+}
+
+/// 429 in the error shape with Retry-After.
+struct RateLimitError: Error, HTTPResponseError {
+    var retryAfter: Int
+    var status: HTTPResponse.Status { .tooManyRequests }
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        APIResponse.error(ShowroomError("rate_limited", "Too many requests; retry in \(retryAfter) s.", status: 429),
+                          headers: [.retryAfter: String(retryAfter)])
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ShowroomCore
+
+/// Turns every error into the api.md error shape: never an HTML page, never a stack trace.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let e as ShowroomError {
+            if e.status >= 500 { context.logger.error("request failed", metadata: ["code": "\(e.code)"]) }
+            return APIResponse.error(e)
+        } catch let e as RateLimitError {
+            return try e.response(from: request, context: context)
+        } catch let e as HTTPError {
+            let code: String = switch e.status.code {
+            case 404: "not_found"
+            case 405: "method_not_allowed"
+            case 413: "body_too_large"
+            case 401: "unauthorized"
+            default: e.status.code >= 500 ? "internal_error" : "bad_request"
+            }
+            return APIResponse.error(ShowroomError(code, e.body ?? e.status.reasonPhrase, status: e.status.code), headers: e.headers)
+        } catch is CancellationError {
+            return APIResponse.error(ShowroomError("cancelled", "The request was cancelled.", status: 499))
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": "\(String(describing: type(of: error)))"])
+            if "\(error)".contains("PSQLError") || "\(error)".contains("connection") {
+                return APIResponse.error(ShowroomError("unavailable", "The database is unavailable; try again shortly.", status: 503),
+                                         headers: [.retryAfter: "2"])
+            }
+            return APIResponse.error(ShowroomError("internal_error", "Something went wrong on our side.", status: 500))
+        }
+    }
+}

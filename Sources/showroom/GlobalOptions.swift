@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ShowroomCore
+import ShowroomData
+import ShowroomServer
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Configuration file (YAML); the environment overrides it.")
+    var config: String?
+
+    func load() throws -> ServerConfig {
+        try ServerConfig.load(file: config)
+    }
+
+    /// Runs `body` with a running pool on the configured database.
+    func withDatabase<T: Sendable>(_ body: @Sendable (ServerConfig, Database) async throws -> T) async throws -> T {
+        let cfg = try load()
+        guard let url = cfg.databaseURL else {
+            throw ShowroomError("no_database", "Set DATABASE_URL (postgres://user:pass@host:port/db) or database_url in the config file.")
+        }
+        var logger = Logger(label: "showroom.db")
+        logger.logLevel = .warning
+        return try await Database(url: url, maxConnections: cfg.dbMaxConnections, logger: logger).withRunning { db in
+            try await body(cfg, db)
+        }
+    }
+}
+
+/// Prints a ShowroomError in the error shape to stderr and exits with `code`.
+func fail(_ e: ShowroomError, code: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data((e.json.jsonString() + "\n").utf8))
+    exit(code)
+}

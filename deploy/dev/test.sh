@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a throwaway PostgreSQL cluster:
+#   1. Swift unit and integration tests (swift test) against a real Postgres;
+#   2. the HTTP-level suites (browser widget, MCP client, schemathesis) against a running server.
+# Python tools come from PyPI, Chromium from Debian (see .ci/run for the installs).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+mkdir -p artifacts
+export SHOWROOM_PG_ROOT=${SHOWROOM_PG_ROOT:-$ROOT/.pgdata-test}
+export SHOWROOM_PG_PORT=${SHOWROOM_PG_PORT:-5434}
+DATABASE_URL=$(deploy/dev/pg.sh start | tail -n1)
+export DATABASE_URL
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
+  deploy/dev/pg.sh stop || true
+}
+trap cleanup EXIT
+
+echo "== swift test"
+swift build --build-tests
+swift test --skip-build 2>&1 | tee artifacts/swift-test.log
+grep -qE "Test run with [0-9]+ tests? (in [0-9]+ suites? )?passed|Executed [0-9]+ tests?, with 0 failures" artifacts/swift-test.log
+
+echo "== HTTP suites against a running server"
+BIN=$(swift build --show-bin-path)/showroom
+DB_E2E=showroom_e2e
+psql "$DATABASE_URL" -qtAc "DROP DATABASE IF EXISTS $DB_E2E WITH (FORCE)" >/dev/null
+psql "$DATABASE_URL" -qtAc "CREATE DATABASE $DB_E2E" >/dev/null
+export E2E_DATABASE_URL="${DATABASE_URL%/*}/$DB_E2E"
+DATABASE_URL="$E2E_DATABASE_URL" "$BIN" migrate
+DATABASE_URL="$E2E_DATABASE_URL" "$BIN" import catalog/
+export SHOWROOM_SESSION_SECRET=ci-secret-$(date +%s)
+DATABASE_URL="$E2E_DATABASE_URL" SHOWROOM_PORT=8080 SHOWROOM_HOST=127.0.0.1 SHOWROOM_RATE_LIMIT=off \
+  "$BIN" serve > artifacts/server.log 2>&1 &
+SERVER_PID=$!
+for i in $(seq 1 60); do
+  curl -fsS http://127.0.0.1:8080/health/ready >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS http://127.0.0.1:8080/health/ready
+echo
+export SHOWROOM_BASE_URL=http://127.0.0.1:8080
+export SHOWROOM_BIN="$BIN"
+if [ -d tests ]; then
+  DATABASE_URL="$E2E_DATABASE_URL" python3 -m pytest -q tests/ --junitxml=artifacts/pytest.xml
+fi
+echo "== all tests passed"
