@@ -1,0 +1,28 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ShowroomCore
+import ShowroomData
+
+/// Authorizes staff requests: `Authorization: Bearer sk_...`, a least role, and (when the
+/// request names one) a store the key may act for. Refusals are 401/403 and audited.
+struct StaffAuth: Sendable {
+    let db: Database
+
+    func require(_ req: Request, role least: StaffRole, store: StoreID? = nil, action: String) async throws -> StaffKey {
+        guard let auth = req.headers[.authorization], auth.hasPrefix("Bearer "),
+              let key = try await StaffKeyRepository(db: db).authenticate(String(auth.dropFirst(7))) else {
+            try? await AuditRepository(db: db).record(actor: "anonymous", action: action, target: store?.rawValue, outcome: "unauthorized")
+            throw ShowroomError("unauthorized", "A valid staff key is required (Authorization: Bearer sk_...).", status: 401)
+        }
+        guard key.role >= least else {
+            try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: store?.rawValue, outcome: "forbidden_role")
+            throw ShowroomError("forbidden", "This action needs the \(least.rawValue) role; the key has \(key.role.rawValue).", status: 403)
+        }
+        if let store, !key.allows(store) {
+            try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: store.rawValue, outcome: "forbidden_store")
+            throw ShowroomError("forbidden_store", "This key may not act for store '\(store.rawValue)'.", status: 403)
+        }
+        return key
+    }
+}
