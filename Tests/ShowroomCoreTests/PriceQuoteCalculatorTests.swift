@@ -14,6 +14,14 @@ import Testing
         return try PriceQuoteCalculator(profile: try PricingFixtures.shanghai).quote(request)
     }
 
+    func sanFranciscoQuote(_ price: Int64, tradeIn: Int64, make: String, model: String,
+                           _ powertrain: Powertrain, _ condition: VehicleCondition = .new) throws -> PriceQuote {
+        let request = PriceQuoteRequest(
+            listPrice: Money(price, .USD), vehicle: QuoteVehicle(make: make, model: model, powertrain: powertrain, condition: condition),
+            purchaseDate: PricingFixtures.day("2026-05-01"), tradeInCredit: Money(tradeIn, .USD), language: .en)
+        return try PriceQuoteCalculator(profile: try PricingFixtures.sanFrancisco).quote(request)
+    }
+
     @Test func bevAt209800PaysHalfThePurchaseTaxIn2026() throws {
         let q = try shanghaiQuote(209_800, .bev)
         // full tax = 209,800 ÷ 1.13 × 10% = 18,566.3716… → 18,566.37
@@ -85,10 +93,7 @@ import Testing
     }
 
     @Test func sanFranciscoTaxesThePriceLessTradeIn() throws {
-        let request = PriceQuoteRequest(
-            listPrice: Money(48_990, .USD), vehicle: QuoteVehicle(make: "Toyota", model: "RAV4", powertrain: .hev, condition: .new),
-            purchaseDate: PricingFixtures.day("2026-05-01"), tradeInCredit: Money(10_000, .USD), language: .en)
-        let q = try PriceQuoteCalculator(profile: try PricingFixtures.sanFrancisco).quote(request)
+        let q = try sanFranciscoQuote(48_990, tradeIn: 10_000, make: "Toyota", model: "RAV4", .hev)
         // sales tax = (48,990 − 10,000) × 8.625% = 38,990 × 0.08625 = 3,362.8875 → 3,362.89
         #expect(q.amount(of: "sales_tax") == Self.usd("3362.89"))
         #expect(q.amount(of: "trade_in") == Self.usd("-10000"))
@@ -99,10 +104,7 @@ import Testing
     }
 
     @Test func salesTaxBaseNeverGoesBelowZero() throws {
-        let request = PriceQuoteRequest(
-            listPrice: Money(8_000, .USD), vehicle: QuoteVehicle(make: "Honda", model: "Civic", powertrain: .ice, condition: .used),
-            purchaseDate: PricingFixtures.day("2026-05-01"), tradeInCredit: Money(9_000, .USD), language: .en)
-        let q = try PriceQuoteCalculator(profile: try PricingFixtures.sanFrancisco).quote(request)
+        let q = try sanFranciscoQuote(8_000, tradeIn: 9_000, make: "Honda", model: "Civic", .ice, .used)
         #expect(q.amount(of: "sales_tax") == Self.usd("0"))
         #expect(q.total == Self.usd("-500"))  // 8,000 − 9,000 + 0 + 415 + 85: money back to the customer
     }
