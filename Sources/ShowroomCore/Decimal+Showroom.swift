@@ -16,6 +16,21 @@ extension Decimal {
         self = Decimal(string: "\(double)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(double)
     }
 
+    /// Text with thousands separators and exactly `scale` decimals, rounded half-up
+    /// (`60000` → `60,000`; `3.5` at scale 1 → `3.5`), the same in both languages.
+    public func formattedNumber(scale: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = true
+        formatter.groupingSeparator = ","
+        formatter.groupingSize = 3
+        formatter.decimalSeparator = "."
+        formatter.minimumFractionDigits = max(scale, 0)
+        formatter.maximumFractionDigits = max(scale, 0)
+        return formatter.string(from: NSDecimalNumber(decimal: roundedHalfUp(scale: scale))) ?? "\(self)"
+    }
+
     /// The value as a `Double` (for JSON output and scoring, never for money arithmetic).
     public var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 
