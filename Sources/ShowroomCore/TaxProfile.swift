@@ -5,7 +5,7 @@ import Foundation
 /// - `cn` (Shanghai): list prices include VAT (`vat_pct`, 13); 购置税 is `purchase_tax_pct` (10)
 ///   of the pre-VAT price, i.e. price ÷ 1.13 × 10 %; `nev_relief` waives part of it for NEVs.
 /// - `us` (San Francisco): `sales_tax_pct` (8.625) on the price, less the trade-in when
-///   `trade_in_credit` is true.
+///   `trade_in_credit` is true (the default for `us`; California taxes the price less the trade-in).
 /// Percentages are in percent (13 means 13 %). `fees` are added to every quote (see `TaxFee`).
 public struct TaxProfile: Sendable, Hashable, Codable {
     /// Which tax system applies.

@@ -40,7 +40,7 @@ struct TradeInAssumptions {
             : LocalizedText(zh: "车况：\(name.zh)（×\(factor)）", en: "Condition: \(name.en) (×\(factor))")
         let band = Self.percent(TradeInAppraiser.band, scale: 0)
         let final = LocalizedText(zh: "估价区间 ±\(band)，仅供参考；最终收购价以到店验车为准",
-                                  en: "Range ±\(band), for information only; the final offer follows an in-person inspection")
+                                  en: "Range ±\(band), for information only; an in-person inspection sets the actual trade-in value")
         return [reference, ageText, mileage, conditionText, final]
     }
 

@@ -103,6 +103,18 @@ import Testing
         #expect(q.lines.reduce(Money.zero(.USD)) { $0 + $1.amount } == q.total)
     }
 
+    @Test func withoutTradeInCreditTheWholePriceIsTaxed() throws {
+        var profile = try PricingFixtures.sanFrancisco
+        profile.tradeInCredit = false
+        let request = PriceQuoteRequest(
+            listPrice: Money(48_990, .USD), vehicle: QuoteVehicle(make: "Toyota", model: "RAV4", powertrain: .hev, condition: .new),
+            purchaseDate: PricingFixtures.day("2026-05-01"), tradeInCredit: Money(10_000, .USD), language: .en)
+        let q = try PriceQuoteCalculator(profile: profile).quote(request)
+        // 48,990 × 8.625% = 4,225.3875 → 4,225.39; the trade-in still lowers the amount due
+        #expect(q.amount(of: "sales_tax") == Self.usd("4225.39"))
+        #expect(q.total == Self.usd("43715.39"))  // 48,990 + 4,225.39 − 10,000 + 415 + 85
+    }
+
     @Test func salesTaxBaseNeverGoesBelowZero() throws {
         let q = try sanFranciscoQuote(8_000, tradeIn: 9_000, make: "Honda", model: "Civic", .ice, .used)
         #expect(q.amount(of: "sales_tax") == Self.usd("0"))
