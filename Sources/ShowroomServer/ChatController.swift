@@ -102,7 +102,7 @@ struct ChatController {
     @Sendable func slots(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         let (_, store) = try await authorize(req, ctx)
         try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
-        let stock = req.uri.queryParameters.get("stock_number").map(String.init)
+        let stock = req.uri.queryParameters.get("stock_number").map { String($0) }
         let free = try await FreeSlots.next(db: app.db, store: store, stockNumber: stock, days: 7, now: Date())
         return APIResponse.json(["slots": .array(free.map { .string($0) }), "timezone": .string(store.timezone)])
     }
