@@ -170,7 +170,8 @@ public struct Runner: Sendable {
                 response = try await embedded.complete(request)
                 response.fallbackReason = "\(error)"
             }
-            if response.backend != "embedded" {
+            // A call to a model server counts (and its time) even when the fallback answered it.
+            if model.name != embedded.name {
                 llmCalls += 1
                 llmMs += Date().timeIntervalSince(t0) * 1000
             }
