@@ -40,6 +40,7 @@ extension FeedImporter {
             "list_price", "msrp", "exterior_color", "interior_color", "date_in_stock",
         ], rows: copy, logger: log)
 
+        try await conn.run("ANALYZE feed_rows", logger: log)
         var applied = Applied()
         try await conn.run(Self.createModelMap, logger: log)
         try await conn.query(Self.resolveModels(threshold: threshold), logger: log)
@@ -63,6 +64,7 @@ extension FeedImporter {
         if !rejectedRows.isEmpty {
             try await conn.query("DELETE FROM feed_rows WHERE row::int = ANY(\(rejectedRows))", logger: log)
         }
+        try await conn.run(Self.mapTrims, logger: log)
         let counts = try await conn.upsertCounts(Self.upsert(store: store), logger: log)
         applied.inserted = counts.inserted
         applied.updated = counts.updated
@@ -137,6 +139,18 @@ extension FeedImporter {
         GROUP BY r.make, r.model, r.make_name, r.model_name, r.score
         """
 
+    /// The trim of every distinct (model, trim text, year) of the feed: same name ignoring case,
+    /// catalog trims first, then the closest year.
+    static let mapTrims = """
+        CREATE TEMP TABLE feed_trims ON COMMIT DROP AS
+        SELECT p.model_id, p.trim, p.year, (
+            SELECT x.id FROM trims x WHERE x.model_id = p.model_id AND lower(x.name) = lower(p.trim)
+            ORDER BY (x.source = 'catalog') DESC, abs(x.year - p.year::int), x.year DESC LIMIT 1) AS trim_id
+        FROM (SELECT DISTINCT r.model_id, f.trim, f.year FROM feed_rows f
+              JOIN feed_models r ON r.make = f.make AND r.model = f.model
+              WHERE r.model_id IS NOT NULL AND f.trim IS NOT NULL) p
+        """
+
     static func stockConflicts(_ store: StoreID) -> PostgresQuery {
         """
         SELECT f.row::int, f.line::int, f.stock_number, u.vin FROM feed_rows f
@@ -163,10 +177,8 @@ extension FeedImporter {
             FROM feed_rows f
             JOIN feed_models r ON r.make = f.make AND r.model = f.model
             JOIN models m ON m.id = r.model_id JOIN makes mk ON mk.id = m.make_id
-            LEFT JOIN LATERAL (
-                SELECT x.* FROM trims x
-                WHERE x.model_id = m.id AND f.trim IS NOT NULL AND lower(x.name) = lower(f.trim)
-                ORDER BY (x.source = 'catalog') DESC, abs(x.year - f.year::int), x.year DESC LIMIT 1) tr ON true
+            LEFT JOIN feed_trims ft ON ft.model_id = m.id AND ft.trim = f.trim AND ft.year = f.year
+            LEFT JOIN trims tr ON tr.id = ft.trim_id
             ON CONFLICT (store_id, vin) \(conflict)
             """
         var binds = PostgresBindings()

@@ -67,7 +67,7 @@ extension ReferenceImporter {
     static let insertMakes = """
         WITH ins AS (
             INSERT INTO makes (name)
-            SELECT DISTINCT r.make FROM ref_rows r
+            SELECT r.make FROM (SELECT DISTINCT make FROM ref_rows) r
             WHERE NOT EXISTS (SELECT 1 FROM makes mk WHERE \(sameMake("r.make")))
             ON CONFLICT DO NOTHING RETURNING 1)
         SELECT count(*) FROM ins
@@ -80,29 +80,33 @@ extension ReferenceImporter {
         FROM (SELECT DISTINCT make FROM ref_rows) r
         """
 
+    /// An existing model of make `p.make_id` named or aliased `p.model`, ignoring case.
+    static let sameModel = """
+        m.make_id = p.make_id AND (lower(m.name) = lower(p.model) OR lower(p.model) = ANY(SELECT lower(a) FROM unnest(m.aliases) a))
+        """
+
+    /// New models take the most common body type, powertrain and seat count of their trims.
     static let insertModels = """
         WITH ins AS (
             INSERT INTO models (make_id, name, body_type, powertrain, seats, source, search_text)
-            SELECT rm.make_id, r.model, mode() WITHIN GROUP (ORDER BY r.body_type),
-                mode() WITHIN GROUP (ORDER BY r.powertrain), mode() WITHIN GROUP (ORDER BY r.seats::int), $1,
-                lower(r.make || ' ' || r.model)
-            FROM ref_rows r JOIN ref_makes rm ON rm.make = r.make
-            WHERE NOT EXISTS (
-                SELECT 1 FROM models m WHERE m.make_id = rm.make_id
-                AND (lower(m.name) = lower(r.model) OR lower(r.model) = ANY(SELECT lower(a) FROM unnest(m.aliases) a)))
-            GROUP BY rm.make_id, r.make, r.model
+            SELECT p.make_id, p.model, a.body_type, a.powertrain, a.seats, $1, lower(p.make || ' ' || p.model)
+            FROM (SELECT make, model, mode() WITHIN GROUP (ORDER BY body_type) AS body_type,
+                         mode() WITHIN GROUP (ORDER BY powertrain) AS powertrain,
+                         mode() WITHIN GROUP (ORDER BY seats::int) AS seats
+                  FROM ref_rows GROUP BY make, model) a
+            JOIN ref_makes rm ON rm.make = a.make
+            CROSS JOIN LATERAL (SELECT rm.make_id, a.make, a.model) p
+            WHERE NOT EXISTS (SELECT 1 FROM models m WHERE \(sameModel))
             ON CONFLICT DO NOTHING RETURNING 1)
         SELECT count(*) FROM ins
         """
 
     static let mapModels = """
         CREATE TEMP TABLE ref_models ON COMMIT DROP AS
-        SELECT DISTINCT ON (r.make, r.model) r.make, r.model, m.id AS model_id
-        FROM (SELECT DISTINCT make, model FROM ref_rows) r
-        JOIN ref_makes rm ON rm.make = r.make
-        JOIN models m ON m.make_id = rm.make_id
-            AND (lower(m.name) = lower(r.model) OR lower(r.model) = ANY(SELECT lower(a) FROM unnest(m.aliases) a))
-        ORDER BY r.make, r.model, (lower(m.name) = lower(r.model)) DESC, m.id
+        SELECT DISTINCT ON (p.make, p.model) p.make, p.model, m.id AS model_id
+        FROM (SELECT DISTINCT r.make, r.model, rm.make_id FROM ref_rows r JOIN ref_makes rm ON rm.make = r.make) p
+        JOIN models m ON \(sameModel)
+        ORDER BY p.make, p.model, (lower(m.name) = lower(p.model)) DESC, m.id
         """
 
     static let upsertTrims = """
