@@ -21,9 +21,17 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             if isDir.boolValue {
                 let report = try await options.withDatabase { _, db in try await CatalogImporter(db: db).importFolder(url) }
-                print("Imported \(path): \(report)")
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
-                fail(ShowroomError("not_implemented", "Feed import is not wired yet."), code: 2)
+                guard let store else { fail(ShowroomError.invalid("A feed needs --store STORE_ID."), code: 2) }
+                guard let data = FileManager.default.contents(atPath: path) else { fail(ShowroomError("not_found", "Cannot read \(path)"), code: 2) }
+                let sid = StoreID(store)
+                let report = try await options.withDatabase { _, db in try await FeedImporter(db: db).importFeed(data: data, store: sid) }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
             }
         } catch let e as ShowroomError {
             fail(e)

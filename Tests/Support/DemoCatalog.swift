@@ -6,7 +6,7 @@ public enum DemoCatalog {
     public static var folder: URL { TestDatabase.repoRoot.appendingPathComponent("catalog") }
 
     @discardableResult
-    public static func load(into db: Database) async throws -> CatalogImporter.Report {
+    public static func load(into db: Database) async throws -> CatalogImportReport {
         try await CatalogImporter(db: db).importFolder(folder)
     }
 }
