@@ -42,8 +42,14 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// An error thrown by `body` is rethrown as is (not wrapped), so callers see their own errors.
     public func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { conn in try await body(conn) }
+        do {
+            return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
+        } catch let e as PostgresTransactionError {
+            if let inner = e.closureError { throw inner }
+            throw e
+        }
     }
 
     /// Runs one query and collects its rows.

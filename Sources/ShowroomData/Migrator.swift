@@ -39,8 +39,7 @@ public struct Migrator: Sendable {
                 try await conn.query("SELECT pg_advisory_xact_lock(727274)", logger: db.logger)
                 let already = try await conn.rows("SELECT 1 FROM schema_migrations WHERE version = \(m.version)", logger: db.logger)
                 guard already.isEmpty else { return }
-                // Simple-query protocol: a migration is many statements.
-                _ = try await conn.simpleQuery(m.sql).get()
+                try await conn.runScript(m.sql, logger: db.logger)
                 try await conn.query("INSERT INTO schema_migrations (version, name) VALUES (\(m.version), \(m.name))", logger: db.logger)
             }
             done.append(m.version)

@@ -15,7 +15,8 @@ struct ChatController {
         chat.post("sessions", use: createSession)
         chat.post("sessions/:id/messages", use: postMessage)
         chat.get("sessions/:id/messages", use: transcript)
-        for path in ["sessions", "sessions/:id/messages"] {
+        chat.get("sessions/:id/slots", use: slots)
+        for path in ["sessions", "sessions/:id/messages", "sessions/:id/slots"] {
             chat.on(RouterPath(path), method: .options) { req, _ in try await app.origins.preflight(req) }
         }
     }
@@ -96,6 +97,14 @@ struct ChatController {
         let messages = try await ConversationRepository(db: app.db).messages(id, afterSeq: after)
         let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0)
         return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state?.status ?? "active")])
+    }
+
+    @Sendable func slots(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        let (_, store) = try await authorize(req, ctx)
+        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
+        let stock = req.uri.queryParameters.get("stock_number").map { String($0) }
+        let free = try await FreeSlots.next(db: app.db, store: store, stockNumber: stock, days: 7, now: Date())
+        return APIResponse.json(["slots": .array(free.map { .string($0) }), "timezone": .string(store.timezone)])
     }
 
     // MARK: helpers

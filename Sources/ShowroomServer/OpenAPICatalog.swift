@@ -71,6 +71,13 @@ enum OpenAPICatalog {
                                "status": S.string(enum: ["active", "waiting_staff", "staff", "closed"])],
                               required: ["messages", "status"]))])
 
+    static let slots = Op(
+        id: "getSlots", method: "get", path: "/v1/chat/sessions/{id}/slots", tag: "chat",
+        summary: "Free test drive start times over the next 7 days (store-local times with offset)",
+        auth: .sessionToken, params: [p("id", S.uuid), q("stock_number", S.stockNumber, "Only times this unit is free.")],
+        replies: [ok(S.object(["slots": S.array(S.string(format: "date-time")), "timezone": S.string()],
+                              required: ["slots", "timezone"]))])
+
     // MARK: staff inventory
 
     static let inventoryList = Op(
@@ -270,7 +277,7 @@ enum OpenAPICatalog {
 
     /// Every operation, in document order. The import route joins when the feed importer is wired.
     static let all: [Op] = [
-        createSession, postMessage, transcript,
+        createSession, postMessage, transcript, slots,
         inventoryList, inventoryCreate, unitGet, unitPatch, unitDelete,
         leadList, leadGet, leadADF,
         conversationList, conversationGet, takeover, staffReply, release,

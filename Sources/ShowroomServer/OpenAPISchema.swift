@@ -142,14 +142,13 @@ enum OpenAPISchema {
 
     static let lead: JSONValue = object([
         "id": uuid, "store_id": string(), "name": string(), "phone": nullable(string()), "email": nullable(string()),
-        "consent": bool(), "consent_at": string(format: "date-time"),
         "interest": string(enum: ["buy", "lease", "trade-in", "test-drive"]),
         "status": string(enum: ["new", "contacted", "qualified", "won", "lost"]),
         "stock_number": nullable(string()), "vin": nullable(string()), "vehicle": ["type": ["object", "null"]],
-        "conversation_id": nullable(uuid), "note": nullable(string()), "anonymized": bool(),
+        "conversation_id": nullable(uuid), "note": nullable(string()),
         "created_at": string(format: "date-time"), "updated_at": string(format: "date-time"),
-    ], required: ["id", "store_id", "name", "phone", "email", "consent", "consent_at", "interest", "status", "stock_number", "vin",
-                  "vehicle", "conversation_id", "note", "anonymized", "created_at", "updated_at"])
+    ], required: ["id", "store_id", "name", "phone", "email", "interest", "status", "stock_number", "vin", "vehicle",
+                  "conversation_id", "note", "created_at", "updated_at"])
 
     static let conversationSummary: JSONValue = object([
         "id": uuid, "store_id": string(), "channel": string(enum: ["widget", "staff", "cli"]), "locale": string(),

@@ -16,6 +16,7 @@ struct StaffLeadsController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Catalog.leadList.routePath), use: list)
         router.get(RouterPath(Catalog.leadGet.routePath), use: get)
+        router.get(RouterPath(Catalog.leadADF.routePath), use: adf)
     }
 
     @Sendable func list(_ req: Request, ctx: AppRequestContext) async throws -> Response {
@@ -45,24 +46,29 @@ struct StaffLeadsController {
         return APIResponse.json(lead.json)
     }
 
+    @Sendable func adf(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        let lead = try await Self.lead(req, ctx, Catalog.leadADF, app: app)
+        return APIResponse.text(try await lead.adf(db: app.db), contentType: "application/xml; charset=utf-8")
+    }
+
     /// The lead named by the path, after the key's role and store checks.
-    static func lead(_ req: Request, _ ctx: AppRequestContext, _ op: OpenAPIOperation, app: AppServices) async throws -> LeadRecord {
+    static func lead(_ req: Request, _ ctx: AppRequestContext, _ op: OpenAPIOperation, app: AppServices) async throws -> Lead {
         let guardian = StaffGuard(app: app)
         let key = try await guardian.key(req, op)
         guard let id = try op.pathValue("lead_id", ctx).stringValue.flatMap(UUID.init(uuidString:)),
-              let lead = try await LeadRepository(db: app.db).lead(id) else {
+              let lead = try await LeadRepository(db: app.db).get(id) else {
             throw ShowroomError("lead_not_found", "No such lead.", status: 404)
         }
         try await guardian.allow(key, lead.storeID, action: op.id)
         return lead
     }
 
-    static let csvColumns = ["id", "store_id", "created_at", "status", "interest", "name", "phone", "email", "consent",
+    static let csvColumns = ["id", "store_id", "created_at", "status", "interest", "name", "phone", "email",
                              "stock_number", "vin", "vehicle", "conversation_id", "note"]
 
     /// RFC 4180 CSV with a header row. Cells that a spreadsheet would run as a formula (starting
     /// with = @ tab CR, or + - before anything but a phone number) get a leading apostrophe.
-    static func csv(_ leads: [LeadRecord]) -> String {
+    static func csv(_ leads: [Lead]) -> String {
         let f = ISO8601DateFormatter()
         var lines = [csvColumns.joined(separator: ",")]
         for l in leads {
@@ -70,7 +76,7 @@ struct StaffLeadsController {
             let vehicle = [v?["year"].flatMap { $0.intValue.map(String.init) }, v?["make"]?.stringValue, v?["model"]?.stringValue,
                            v?["trim"]?.stringValue].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             let cells = [l.id.uuidString.lowercased(), l.storeID.rawValue, f.string(from: l.createdAt), l.status, l.interest, l.name,
-                         l.phone ?? "", l.email ?? "", l.consent ? "yes" : "no", l.stockNumber ?? "", l.vin ?? "", vehicle,
+                         l.phone ?? "", l.email ?? "", l.stockNumber ?? "", l.vin ?? "", vehicle,
                          l.conversationID?.uuidString.lowercased() ?? "", l.note ?? ""]
             lines.append(cells.map(cell).joined(separator: ","))
         }
