@@ -12,7 +12,7 @@ import ShowroomTestSupport
 
 /// A migrated scratch database with `StaffFixture`, the real router of the app over it (the
 /// embedded backend, a keyword router, agent definitions written for the test), and staff keys
-/// of each role and scope.
+/// of each role and scope. `live` runs a real HTTP server (for what the router test path fakes, like Host).
 struct StaffHarness: Sendable {
     let client: any TestClientProtocol
     let db: Database
@@ -20,7 +20,7 @@ struct StaffHarness: Sendable {
     /// Secrets by name: salesSH, managerSH, adminAll, salesAll, managerSF.
     let keys: [String: String]
 
-    static func with(_ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
+    static func with(live: Bool = false, _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await StaffFixture.load(into: db)
             let agents = try writeAgents()
@@ -38,7 +38,7 @@ struct StaffHarness: Sendable {
             }
             let app = Application(router: ShowroomApp.router(services))
             let fixedKeys = keys
-            try await app.test(.router) { client in
+            try await app.test(live ? .live : .router) { client in
                 try await body(StaffHarness(client: client, db: db, services: services, keys: fixedKeys))
             }
         }
