@@ -78,11 +78,17 @@ public struct Runner: Sendable {
 
         // Route (code first: escalation and injection never reach a model).
         let routeStart = Date()
-        var decision = await router.route(text)
+        var decision = await router.route(text, context: RouteContext(
+            previousIntent: profile.lastIntent, profile: profile.slots, cheapestShownPrice: profile.cheapestShown, currency: store.currency))
         if input.booking != nil { decision = RouteDecision(intent: .testDrive, confidence: 1, slots: decision.slots) }
-        decision = Self.refine(decision, profile: profile)
         let routeMs = Date().timeIntervalSince(routeStart) * 1000
-        profile.slots = profile.slots.merged(with: decision.slots)
+        // The profile keeps what the customer wants; a named unit becomes the focus, not a filter.
+        // A trade-in names the customer's own car, which is not what they want to buy.
+        if decision.intent != .tradeIn {
+            profile.slots = profile.slots.merged(with: decision.slots)
+            profile.slots.stockNumber = nil
+            profile.slots.vin = nil
+        }
         Self.absorbContact(text, into: &profile, booking: input.booking)
         emit(.route(intent: decision.intent, agent: decision.intent.agent))
 
@@ -107,8 +113,11 @@ public struct Runner: Sendable {
             throw ShowroomError("agent_missing", "No agent '\(decision.intent.agent)' is configured.", status: 500)
         }
         let mentions = decision.intent == .compare ? await router.mentions(text) : []
+        var turnSlots = profile.slots
+        turnSlots.stockNumber = decision.slots.stockNumber
+        turnSlots.vin = decision.slots.vin
         var plan = PlanContext(
-            intent: decision.intent, slots: profile.slots, storeID: store.id.rawValue, currency: store.currency,
+            intent: decision.intent, slots: turnSlots, storeID: store.id.rawValue, currency: store.currency,
             language: language, text: text, focusStock: profile.focusStock, lastVehicles: profile.lastVehicles,
             mentions: mentions, booking: input.booking, name: profile.name, phone: profile.phone, email: profile.email,
             consent: profile.consent ?? false, leaseRequested: TextFacts.lease(text),
@@ -254,13 +263,6 @@ public struct Runner: Sendable {
         if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }) { return .zh }
         if text.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) && $0.isASCII }) { return .en }
         return fallback
-    }
-
-    /// A slot-only follow-up ("那七座的呢", "cheaper ones?") keeps the previous search intent.
-    static func refine(_ d: RouteDecision, profile: ConversationProfile) -> RouteDecision {
-        guard let last = profile.lastIntent, [.vehicleSearch, .recommendation].contains(last),
-              d.confidence < 0.6, !d.slots.isEmpty else { return d }
-        return RouteDecision(intent: last, confidence: 0.7, slots: d.slots)
     }
 
     static func absorbContact(_ text: String, into p: inout ConversationProfile, booking: BookingForm?) {

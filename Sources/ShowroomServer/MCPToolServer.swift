@@ -62,15 +62,15 @@ public enum MCPToolServer {
                     conversationID: nil, turnID: nil, storeID: (try? json(arguments))?["store_id"]?.stringValue, caller: label,
                     tool: name, arguments: (try? json(arguments))?.jsonString() ?? "{}", result: nil, ok: false,
                     errorCode: refusal.code, durationMs: 0)
-                return CallTool.Result(content: [.text(refusal.json.jsonString())], isError: true)
+                return CallTool.Result(content: [.text(text: refusal.json.jsonString(), annotations: nil, _meta: nil)], isError: true)
             }
             let caller = ToolCaller(db: db, scope: .staff, label: label, allowedStores: key.storeScope)
             let outcome = await registry.call(name: name, arguments: try json(arguments == .null ? .object([:]) : arguments),
                                               caller: caller)
             if let result = outcome.result {
-                return CallTool.Result(content: [.text(result.jsonString())], structuredContent: try? value(result), isError: false)
+                return CallTool.Result(content: [.text(text: result.jsonString(), annotations: nil, _meta: nil)], structuredContent: try? value(result), isError: false)
             }
-            return CallTool.Result(content: [.text(outcome.modelText)], isError: true)
+            return CallTool.Result(content: [.text(text: outcome.modelText, annotations: nil, _meta: nil)], isError: true)
         }
         return server
     }
