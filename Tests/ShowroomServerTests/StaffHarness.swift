@@ -109,5 +109,7 @@ struct KeywordRouter: TurnRouter {
         return RouteDecision(intent: .greeting, confidence: 0.8, slots: Slots())
     }
 
+    func route(_ text: String, context: RouteContext) async -> RouteDecision { await route(text) }
+
     func mentions(_ text: String) async -> [String] { [] }
 }
