@@ -122,7 +122,7 @@ enum OpenAPIDocument {
         }
         for (path, have) in methods {
             let allow = have.sorted().joined(separator: ", ")
-            for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "TRACE"] where !have.contains(method) {
+            for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "TRACE", "QUERY"] where !have.contains(method) {
                 guard let m = HTTPRequest.Method(method), let route = routes[path] else { continue }
                 router.on(RouterPath(route), method: m) { _, _ in
                     APIResponse.error(ShowroomError("method_not_allowed", "\(method) is not allowed here; use \(allow).", status: 405),

@@ -113,3 +113,9 @@ def test_http_without_a_key_is_401(base_url):
                     headers={"Accept": "application/json, text/event-stream"})
     assert r.status_code == 401
     assert r.json()["error"]["code"] == "unauthorized"
+
+
+def test_a_foreign_host_header_is_refused_before_anything_else(base_url, keys):
+    r = httpx2.post(f"{base_url}/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+                    headers={"Accept": "application/json", "Host": "evil.example.com", "Authorization": f"Bearer {keys['admin_fuzz']}"})
+    assert r.status_code == 421
