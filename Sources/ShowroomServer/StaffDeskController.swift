@@ -63,7 +63,8 @@ struct StaffDeskController {
             id = try await conversations.create(store: store.id, channel: "staff", locale: store.locale, vehicleContext: nil)
         }
         let input = TurnInput(conversationID: id, text: body["text"]?.stringValue ?? "", scope: .staff,
-                              callerLabel: "staff:\(key.prefix)", allowedStores: key.storeScope ?? [store.id])
+                              callerLabel: "staff:\(key.prefix)", allowedStores: key.storeScope ?? [store.id],
+                              deniedTools: StaffToolPolicy.denied(app.registry, to: key.role))
         let result = try await app.runner.respond(input)
         var out = result.json.objectValue ?? [:]
         out["conversation_id"] = .string(id.uuidString.lowercased())

@@ -1,7 +1,8 @@
 import ShowroomAgents
 import ShowroomData
 
-/// Which staff role may use which tool: the one mapping that MCP (HTTP and stdio) applies.
+/// Which staff role may use which tool: the one mapping that MCP (HTTP and stdio) and the staff
+/// assist chat apply.
 ///
 /// Customer tools serve every staff key (sales and up). Staff-only tools name their least
 /// role here; a staff tool not listed needs a manager, so a new tool is never open by accident.
@@ -19,6 +20,11 @@ public enum StaffToolPolicy {
 
     public static func allows(_ role: StaffRole, _ tool: any Tool) -> Bool {
         role >= leastRole(for: tool)
+    }
+
+    /// Names of the registry's tools a role may not use (kept from the assist chat's agents).
+    public static func denied(_ registry: ToolRegistry, to role: StaffRole) -> Set<String> {
+        Set(registry.tools.filter { !allows(role, $0) }.map(\.name))
     }
 
     /// The tools a role sees, in registry order.

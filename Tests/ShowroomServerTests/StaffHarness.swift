@@ -7,6 +7,7 @@ import NIOCore
 import ShowroomAgents
 import ShowroomCore
 import ShowroomData
+import ShowroomLLM
 import ShowroomTestSupport
 @testable import ShowroomServer
 
@@ -20,15 +21,18 @@ struct StaffHarness: Sendable {
     /// Secrets by name: salesSH, managerSH, adminAll, salesAll, managerSF.
     let keys: [String: String]
 
-    static func with(live: Bool = false, _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
+    /// `models` become backend profiles of those names, and the agents use `backend`.
+    static func with(live: Bool = false, backend: String = "embedded", models: [String: any ChatModel] = [:],
+                     _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await StaffFixture.load(into: db)
-            let agents = try writeAgents()
+            let agents = try writeAgents(backend: backend)
             defer { try? FileManager.default.removeItem(at: agents) }
             var config = ServerConfig()
             config.agentsDir = agents.path
             config.rateLimit.enabled = false
-            let services = try ShowroomApp.services(config: config, db: db, router: KeywordRouter(), models: [:],
+            for name in models.keys { config.backends[name] = ["kind": "embedded"] }
+            let services = try ShowroomApp.services(config: config, db: db, router: KeywordRouter(), models: models,
                                                     logger: Logger(label: "test"))
             let repo = StaffKeyRepository(db: db)
             var keys: [String: String] = [:]
@@ -69,8 +73,8 @@ struct StaffHarness: Sendable {
         return (r.status, JSONValue.parse(r.text) ?? .null)
     }
 
-    /// Five agents over the registry's tools, all on the embedded backend.
-    static func writeAgents() throws -> URL {
+    /// Five agents over the registry's tools, all on one backend profile.
+    static func writeAgents(backend: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("staff-agents-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let agents: [(String, String, String)] = [
@@ -84,7 +88,7 @@ struct StaffHarness: Sendable {
             let yaml = """
                 id: \(id)
                 display_name: {en: \(id.capitalized), zh: \(id)}
-                backend: embedded
+                backend: \(backend)
                 max_steps: 3
                 tools: \(tools)
                 handoffs: \(handoffs)
@@ -96,11 +100,13 @@ struct StaffHarness: Sendable {
     }
 }
 
-/// Routes by keywords: an escalation word → human_handoff, "suv"/"find" → vehicle_search, else greeting.
+/// Routes by keywords: an escalation word → human_handoff, "price" → price_quote, "suv"/"find" →
+/// vehicle_search, else greeting.
 struct KeywordRouter: TurnRouter {
     func route(_ text: String) async -> RouteDecision {
         let t = text.lowercased()
         if t.contains("转人工") || t.contains("human") { return RouteDecision(intent: .humanHandoff, confidence: 1, slots: Slots()) }
+        if t.contains("price") { return RouteDecision(intent: .priceQuote, confidence: 0.9, slots: Slots()) }
         if t.contains("suv") || t.contains("find") {
             var s = Slots()
             s.bodyType = .suv
