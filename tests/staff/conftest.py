@@ -14,6 +14,9 @@ import requests
 
 FUZZ_STORE = "qa-fuzz"
 FUZZ_PK = "pk_qa_fuzz"
+# Rows of the fuzz store that staff routes address by id.
+FUZZ_LEAD = str(uuid.uuid4())
+FUZZ_CONVERSATION = str(uuid.uuid4())
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +58,8 @@ def db(database_url):
 
 @pytest.fixture(scope="session")
 def fuzz_store(db):
-    """A store with its own make, model and three units, created from scratch (and replaced if left over)."""
+    """A store with its own make, model, three units, a lead and a conversation, created from scratch
+    (and replaced if left over)."""
     with db.cursor() as cur:
         cur.execute("DELETE FROM stores WHERE id = %s", (FUZZ_STORE,))
         cur.execute(
@@ -81,6 +85,18 @@ def fuzz_store(db):
                    FROM models m JOIN makes mk ON mk.id = m.make_id WHERE mk.name = 'QA Motors' AND m.name = 'Fuzzer'""",
                 (FUZZ_STORE, f"QAF00{i}", f"1ZAFZ0000000000{i:02d}", price, price - 1000, price - 3000, status),
             )
+        cur.execute(
+            """INSERT INTO leads (id, store_id, contact_key, name, phone, consent, interest, stock_number, note)
+               VALUES (%s, %s, 'tel:15550100', 'Quinn Fuzz', '+1 555 0100', true, 'test-drive', 'QAF001', 'weekday evenings')""",
+            (FUZZ_LEAD, FUZZ_STORE),
+        )
+        cur.execute("INSERT INTO conversations (id, store_id, channel, locale, next_seq) VALUES (%s, %s, 'widget', 'en', 2)",
+                    (FUZZ_CONVERSATION, FUZZ_STORE))
+        cur.execute(
+            """INSERT INTO messages (conversation_id, seq, role, agent, text) VALUES
+               (%s, 0, 'assistant', 'concierge', 'Hello! How can I help?'), (%s, 1, 'user', NULL, 'Is QAF001 still there?')""",
+            (FUZZ_CONVERSATION, FUZZ_CONVERSATION),
+        )
     yield FUZZ_STORE
     with db.cursor() as cur:
         cur.execute("DELETE FROM stores WHERE id = %s", (FUZZ_STORE,))

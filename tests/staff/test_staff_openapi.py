@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from conftest import FUZZ_PK
+from conftest import FUZZ_CONVERSATION, FUZZ_LEAD, FUZZ_PK
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("SHOWROOM_ARTIFACTS") or REPO / "artifacts")
@@ -24,11 +24,28 @@ values = ["{fuzz_store}"]
 [dictionaries.stocks]
 values = ["QAF001", "QAF002", "QAF003"]
 
+[dictionaries.makes]
+values = ["QA Motors"]
+
+[dictionaries.models]
+values = ["Fuzzer"]
+
+[dictionaries.leads]
+values = ["{FUZZ_LEAD}"]
+
+[dictionaries.conversations]
+values = ["{FUZZ_CONVERSATION}"]
+
 [parameters]
 "query.store_id" = {{ dictionary = "stores", probability = 0.6 }}
 "path.store_id" = {{ dictionary = "stores", probability = 0.6 }}
 "body.store_id" = {{ dictionary = "stores", probability = 0.6 }}
 "path.stock_number" = {{ dictionary = "stocks", probability = 0.5 }}
+"body.make" = {{ dictionary = "makes", probability = 0.6 }}
+"body.model" = {{ dictionary = "models", probability = 0.6 }}
+"path.lead_id" = {{ dictionary = "leads", probability = 0.5 }}
+"path.conversation_id" = {{ dictionary = "conversations", probability = 0.5 }}
+"body.conversation_id" = {{ dictionary = "conversations", probability = 0.3 }}
 """
     report = ARTIFACTS / "schemathesis"
     report.mkdir(parents=True, exist_ok=True)
