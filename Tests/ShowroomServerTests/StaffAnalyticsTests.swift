@@ -116,6 +116,11 @@ import Testing
             #expect(one.status == 200)
             #expect(one.json["id"] == .string(id))
             #expect(try await h.json(.get, "/v1/staff/leads/\(UUID())", key: "salesAll").status == 404)
+            let adf = try await h.call(.get, "/v1/staff/leads/\(id)/adf", key: "salesAll")
+            #expect(adf.status == 200)
+            #expect(adf.headers[.contentType]?.hasPrefix("application/xml") == true)
+            #expect(adf.text.contains("<adf>") && adf.text.contains(id))
+            #expect(try await h.call(.get, "/v1/staff/leads/\(id)/adf", key: "salesSH").status == 403)  // Ann is sf-test's
         }
     }
 }

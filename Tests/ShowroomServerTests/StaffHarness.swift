@@ -24,6 +24,14 @@ struct StaffHarness: Sendable {
     /// `models` become backend profiles of those names, and the agents use `backend`.
     static func with(live: Bool = false, backend: String = "embedded", models: [String: any ChatModel] = [:],
                      _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
+        do { try await run(live: live, backend: backend, models: models, body) } catch {
+            print("StaffHarness: \(String(reflecting: error))")
+            throw error
+        }
+    }
+
+    static func run(live: Bool, backend: String, models: [String: any ChatModel],
+                    _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await StaffFixture.load(into: db)
             let agents = try writeAgents(backend: backend)
