@@ -35,6 +35,22 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$BIN" ]; then
+  # Static Foundation still links the system libcurl (and libxml2): their development
+  # packages must be present to link (the swift:*-bookworm images have them).
+  if command -v dpkg-query >/dev/null 2>&1; then
+    missing=""
+    for pkg in libcurl4-openssl-dev libxml2-dev; do
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+    done
+    if [ -n "$missing" ]; then
+      if [ "$(id -u)" = 0 ]; then
+        echo "stage.sh: installing$missing (needed to link the static build)" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
+      else
+        echo "stage.sh: install$missing first (needed to link the static build)" >&2; exit 1
+      fi
+    fi
+  fi
   echo "stage.sh: building release with the static Swift standard library" >&2
   (cd "$ROOT" && swift build -c release --static-swift-stdlib --product showroom >&2)
   BIN="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)/showroom"

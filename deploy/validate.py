@@ -257,11 +257,13 @@ def check_yamllint() -> str:
     exe = tool("yamllint")
     if not exe:
         raise Skip("yamllint is not installed (pip install yamllint)")
-    targets = [str(p) for p in sorted(DEPLOY.glob("*.yaml")) + sorted(K8S.glob("*.yaml"))]
-    r = run([exe, "-f", "parsable", "-c", str(DEPLOY / "yamllint.yaml"), *targets])
+    # Generated ConfigMaps carry agents/ and catalog/ verbatim (their own checks cover them).
+    files = sorted(DEPLOY.glob("*.yaml")) + sorted(K8S.glob("*.yaml"))
+    targets = [str(p) for p in files if not p.read_text(encoding="utf-8").startswith("# GENERATED")]
+    r = run([exe, "--strict", "-f", "parsable", "-c", str(DEPLOY / "yamllint.yaml"), *targets])
     if r.returncode != 0:
         raise AssertionError(r.stdout + r.stderr)
-    return f"yamllint: {len(targets)} files clean"
+    return f"{len(targets)} files clean in strict mode ({len(files) - len(targets)} generated files left out)"
 
 
 def check_compose_schema() -> str:

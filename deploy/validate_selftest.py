@@ -28,6 +28,8 @@ def sub(path, old, new):
 # (check name as printed by validate.py, planted defect, description)
 CASES = [
     ("yaml parses", sub("deploy/k8s/service.yaml", "  type: ClusterIP", "  type: [ClusterIP"), "broken YAML"),
+    ("yamllint", sub("deploy/k8s/pdb.yaml", "  minAvailable: 1\n", "  minAvailable: 1\n  minAvailable: 2\n"),
+     "a duplicated key (PyYAML keeps the last one silently)"),
     ("compose: Compose Specification schema", sub("deploy/compose.yaml", "    shm_size: 256mb", "    shm_sizes: 256mb"),
      "unknown compose key"),
     ("compose: structure", sub("deploy/compose.yaml", "condition: service_completed_successfully", "condition: service_started"),

@@ -139,6 +139,24 @@ public struct Runner: Sendable {
         var fallback = false
         var finalText: String?
 
+        /// Runs a step's tool calls (handoffs switch the agent) and feeds the results back.
+        func execute(_ calls: [ToolCall]) async {
+            for call in calls {
+                if call.name.hasPrefix("transfer_to_"), let next = catalog[String(call.name.dropFirst("transfer_to_".count))],
+                   agent.handoffs.contains(next.id) {
+                    agent = next
+                    messages.append(.tool(id: call.id, name: call.name, result: "{\"transferred_to\":\"\(next.id)\"}"))
+                    messages[0] = .system(Prompt.system(agent: agent, store: store, profile: profile, language: language, now: now()))
+                    continue
+                }
+                emit(.tool(name: call.name, status: "started"))
+                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
+                emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
+                outcomes.append(outcome)
+                messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
+            }
+        }
+
         for _ in 0..<agent.maxSteps {
             let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
                 + Prompt.handoffSpecs(agent, catalog)
@@ -172,30 +190,34 @@ public struct Runner: Sendable {
                 break
             }
             messages.append(.assistant(response.content, toolCalls: response.toolCalls))
-            for call in response.toolCalls {
-                if call.name.hasPrefix("transfer_to_"), let next = catalog[String(call.name.dropFirst("transfer_to_".count))],
-                   agent.handoffs.contains(next.id) {
-                    agent = next
-                    messages.append(.tool(id: call.id, name: call.name, result: "{\"transferred_to\":\"\(next.id)\"}"))
-                    messages[0] = .system(Prompt.system(agent: agent, store: store, profile: profile, language: language, now: now()))
-                    continue
-                }
-                emit(.tool(name: call.name, status: "started"))
-                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
-                emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
-                outcomes.append(outcome)
-                messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
-            }
+            await execute(response.toolCalls)
         }
 
         // Guardrails: amounts must be grounded, no commitments; otherwise a grounded reply replaces it.
+        // Grounded: this conversation's tool results, and the customer's stated budget (a real one).
         var guardrail: String?
-        let grounded = outcomes.compactMap(\.result).reduce(into: Set<Decimal>()) { $0.formUnion(ReplyGuard.numbers(in: $1)) }
+        let earlier = (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? []
+        var grounded = (outcomes.compactMap(\.result) + earlier).reduce(into: Set<Decimal>()) { $0.formUnion(ReplyGuard.numbers(in: $1)) }
+        for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 { grounded.insert(Decimal(budget)) }
         var reply = finalText ?? ""
         let violations = ReplyGuard.check(reply: reply, groundedNumbers: grounded, customerText: "")
         if reply.isEmpty || !violations.isEmpty {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
-            reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages)
+            // The embedded backend finishes the turn from here: it runs the tools it still needs
+            // and writes the reply from their results only.
+            let offered = registry.specs(names: agent.tools, scope: input.scope)
+            reply = ""
+            for _ in 0..<4 {
+                let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
+                guard let step = try? await embedded.complete(request) else { break }
+                if step.toolCalls.isEmpty {
+                    reply = step.content ?? ""
+                    break
+                }
+                messages.append(.assistant(nil, toolCalls: step.toolCalls))
+                await execute(step.toolCalls)
+            }
+            if reply.isEmpty { reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages) }
         }
 
         let cards = Cards.from(outcomes)

@@ -17,7 +17,7 @@ enum ChineseNumeral {
         }
     }
 
-    static func unit(_ v: UInt32) -> Int? {
+    static func unit(_ v: UInt32) -> Double? {
         switch v {
         case 0x5341: return 10  // 十
         case 0x767E: return 100  // 百
@@ -31,26 +31,37 @@ enum ChineseNumeral {
     /// True for a scalar that can begin a numeral (a digit or 十).
     static func starts(_ v: UInt32) -> Bool { digit(v) != nil || v == 0x5341 }
 
-    /// The numeral starting at `i` of `s`: its value, where it ends, and whether it contains 万.
-    static func parse(_ s: [UInt32], from i: Int) -> (value: Double, end: Int, hasWan: Bool)? {
+    /// The numeral starting at `i` of `s`: its value, where it ends, whether it contains 万, and
+    /// the top of a span written as two neighbouring digits (七八万 = 7万 up to 8万, 二三十万).
+    static func parse(_ s: [UInt32], from i: Int) -> (value: Double, end: Int, hasWan: Bool, top: Double?)? {
         guard i < s.count, starts(s[i]) else { return nil }
         var j = i
         while j < s.count, digit(s[j]) != nil || unit(s[j]) != nil { j += 1 }
         let run = s[i..<j]
+        let hasWan = run.contains(0x4E07)
         if run.count > 1, run.allSatisfy({ digit($0) != nil }) {  // 二〇二二
-            return (Double(run.reduce(0) { $0 * 10 + digit($1)! }), j, false)
+            return (run.reduce(0.0) { $0 * 10 + Double(digit($1)!) }, j, false, nil)
         }
-        var total = 0, section = 0, pending = 0
-        var lastUnit = 0
+        let a = run.startIndex
+        if run.count >= 3, let d1 = digit(run[a]), let d2 = digit(run[a + 1]), d2 == d1 + 1, unit(run[a + 2]) != nil {
+            return (evaluate([run[a]] + run[(a + 2)...]), j, hasWan, evaluate(run[(a + 1)...]))
+        }
+        return (evaluate(run), j, hasWan, nil)
+    }
+
+    /// The value of a run of digits and units.
+    private static func evaluate(_ run: some Collection<UInt32>) -> Double {
+        var total = 0.0, section = 0.0, pending = 0.0
+        var lastUnit = 0.0
         var sawDigit = false, zero = false
         for v in run {
             if let d = digit(v) {
                 if d == 0 { zero = true }
-                pending = d
+                pending = Double(d)
                 sawDigit = true
                 continue
             }
-            let u = unit(v)!
+            guard let u = unit(v) else { continue }
             if u == 10000 {
                 total += (section + pending) * u
                 section = 0
@@ -68,6 +79,6 @@ enum ChineseNumeral {
         if sawDigit, !zero, lastUnit >= 100 {  // 一万五, 两千五, 一百五
             pending *= lastUnit / 10
         }
-        return (Double(total + section + pending), j, run.contains(0x4E07))
+        return total + section + pending
     }
 }

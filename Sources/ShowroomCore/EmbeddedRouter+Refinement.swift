@@ -20,8 +20,10 @@ extension EmbeddedRouter {
     ///   below the cheapest price shown when the caller supplies it, else 15% below the
     ///   profile's `price_max` (rounded to a whole unit); with neither, no price is set. The
     ///   currency comes from the profile, else the context. A turn that states its own price wins.
-    /// - Escalation, rule-change attempts and turns with their own intent cue are left as they are
-    ///   (apart from the cheaper price).
+    /// - A turn whose own hint agrees with the previous intent ("有四驱的吗" after a search) is
+    ///   raised to confidence 0.8.
+    /// - Escalation, rule-change attempts and turns with their own intent cue are otherwise left as
+    ///   they are (apart from the cheaper price).
     public static func refine(_ a: RouteAnalysis, context: RouteContext) -> RouteDecision {
         var d = a.decision
         if d.intent == .humanHandoff || d.intent == .outOfScope && a.hasIntentCue { return d }
@@ -33,6 +35,8 @@ extension EmbeddedRouter {
                 intent = .vehicleSearch
             }
             d = RouteDecision(intent: intent, confidence: 0.8, slots: s)
+        } else if d.intent == context.previousIntent, d.confidence < 0.8 {  // "有四驱的吗" after a search
+            d.confidence = 0.8
         }
         if d.intent == .financing, d.slots.termMonths == nil, let years = a.statedYears {
             d.slots.termMonths = years * 12

@@ -139,6 +139,12 @@ extension EmbeddedRouter {
         // Payments and down payments are not vehicle prices.
         if near(f, q, before: 8, after: 5, { $0 == .monthlyWord || $0 == .downWord }) { return }
         let v = q.value
+        if let top = q.top, bound != .above {  // 20多万, 二三十万: the span itself
+            if s.priceMax == nil { s.priceMax = Int(top.rounded()) }
+            if s.priceMin == nil, bound != .below { s.priceMin = q.int }
+            if s.currency == nil { s.currency = currency(of: q, f) }
+            return
+        }
         switch bound ?? .below {
         case .below: if s.priceMax == nil { s.priceMax = q.int }
         case .above: if s.priceMin == nil { s.priceMin = q.int }
@@ -187,8 +193,8 @@ extension EmbeddedRouter {
         let between = before(f, a, within: 6, { $0 == .between }) != nil
         guard ["-", "~", "to", "到", "至", "—"].contains(gap) || (gap == "and" && between) else { return nil }
         var lo = a
-        if !a.isMoney || (a.multiplier == .none && b.multiplier != .none && a.value * scale(b.multiplier) <= b.value) {
-            lo.value *= scale(b.multiplier)
+        if !a.isMoney || (a.multiplier == .none && b.multiplier != .none && a.value * QuantityScanner.scale(b.multiplier) <= b.value) {
+            lo.value *= QuantityScanner.scale(b.multiplier)
             lo.multiplier = b.multiplier
         }
         lo.currency = lo.currency ?? b.currency
@@ -200,14 +206,6 @@ extension EmbeddedRouter {
         a.end <= b.start ? NormalizedText.string(f.text.scalars[a.end..<b.start]).trimmingSpaces : ""
     }
 
-    private func scale(_ m: Quantity.Multiplier) -> Double {
-        switch m {
-        case .none: 1
-        case .wan: 10_000
-        case .thousand: 1_000
-        case .million: 1_000_000
-        }
-    }
 
     /// Written currency, else 万 → CNY, else the language of the text (k/grand/bare numbers are
     /// USD in English text, CNY in Chinese text).

@@ -15,9 +15,12 @@ extension EmbeddedRouter {
             + "talk to a real|connect me|transfer me|lawyer|attorney|sue|lawsuit|complaint|complain|"
             + "cancel my order|cancel the order|cancel my purchase|refund|call me back|have someone call",
          [.escalation]),
-        ("经理|主管|投诉|转人工|人工|人工客服|真人|找客服|客服|律师|起诉|告你们|消协|12315|退款|退订|取消订单|"
+        ("scam|scammer|scammers|ripped off|rip off|ripoff", [.escalation]),
+        ("经理|领导|负责人|骗子|机器人|主管|投诉|转人工|人工|人工客服|真人|找客服|客服|律师|起诉|告你们|消协|12315|退款|退订|取消订单|"
             + "销售顾问|销售人员|找销售|联系销售|叫销售|让销售|打电话给我|给我打电话|回电|转接", [.escalation]),
         ("人工智能|人工费", [.blocker]),
+        ("hold this car|hold the car|hold it for me|reserve|reserve it|put a deposit|订车|定车|交定金|下定|付定金",
+         [.intent(.humanHandoff, 1.0)]),
         ("ignore previous|ignore all previous|ignore the previous|ignore your instructions|ignore all instructions|"
             + "ignore the above|ignore prior|ignore everything|disregard previous|disregard your|disregard all|"
             + "forget your instructions|forget all previous|forget previous|you are now|act as|pretend to be|"
@@ -44,6 +47,7 @@ extension EmbeddedRouter {
             + "for sale|what do you have|list", [.intent(.vehicleSearch, 0.95)]),
         ("cheapest|lowest priced|least expensive", [.intent(.vehicleSearch, 0.9)]),
         ("i want to buy|want to buy|i want a|i need a|i am looking|im looking|options|any", [.intent(.vehicleSearch, 0.7)]),
+        ("还在吗|还在不在|还有吗|卖掉了吗|卖出去了吗|still available|still there|sold yet", [.intent(.vehicleSearch, 0.95)]),
         ("有货|现车|现货|库存|有没有|有哪些|在售|有什么车|哪些车|列出|找一辆|找一台|最便宜", [.intent(.vehicleSearch, 0.95)]),
         ("想买|要买|买一辆|买一台|有什么|还有", [.intent(.vehicleSearch, 0.7)]),
 
@@ -105,19 +109,24 @@ extension EmbeddedRouter {
             + "sell you my|buy my car|get for my|give me for my|offer for my|kbb|blue book|book value|how much for my|my old car|trade",
          [.intent(.tradeIn, 1.2)]),
         ("置换|以旧换新|旧车|估价|评估|卖车|收车|回收|卖掉|值多少|折价", [.intent(.tradeIn, 1.2)]),
+        ("what would you offer|would you offer|you offer me|offer me for|what would you give|give me for it",
+         [.intent(.tradeIn, 1.2)]),
 
         // Test drive and visits.
         ("test drive|testdrive|test driving|drive it|appointment|appt|schedule|reschedule|book|booking|come in|"
             + "come by|stop by|visit|see it in person|take a look|cancel my test drive|cancel the appointment|"
             + "cancel my appointment", [.intent(.testDrive, 1.1)]),
         ("试驾|试乘|试车|预约|到店|看车|改期|改时间|取消预约|上门|来店|去店|约个时间|体验一下", [.intent(.testDrive, 1.1)]),
+        ("can i see|come see|come and see|come look|see it|check it out", [.intent(.testDrive, 0.9)]),
+        ("this weekend|tomorrow|saturday|sunday|monday|tuesday|wednesday|thursday|friday|weekend|"
+            + "明天|后天|周末|周六|周日|星期|礼拜|上午|下午", [.intent(.testDrive, 0.6)]),
 
         // Dealer information.
         ("hours|opening hours|what time|address|where are you|directions|how do i get|parking|phone number|"
-            + "contact|website|service department|service center|maintenance|oil change|repair|open on|"
+            + "contact|website|deliver|delivery|service department|service center|maintenance|oil change|repair|open on|"
             + "open today|open tomorrow|are you open", [.intent(.dealerInfo, 1.0)]),
         ("open|opens|close|closing|closed|location|located|email", [.intent(.dealerInfo, 0.8)]),
-        ("营业时间|营业|几点|关门|开门|地址|在哪|怎么走|怎么去|停车|电话|联系方式|售后|保养|维修|门店|4s店|展厅|上班时间|"
+        ("营业时间|营业|几点|关门|开门|送车上门|交车|提车|地址|在哪|怎么走|怎么去|停车|电话|联系方式|售后|保养|维修|门店|4s店|展厅|上班时间|"
             + "下班", [.intent(.dealerInfo, 1.0)]),
 
         // Off-topic.

@@ -84,7 +84,7 @@ extension Lexicon {
                 guard span.indices.allSatisfy({ free[$0] && !protectedWords.contains(toks[$0].text) }),
                       Self.joinedBySeparators(span, in: t) else { continue }
                 let query = span.map(\.text).joined()
-                guard query.utf8.count >= 4 else { continue }
+                guard query.utf8.count >= 5 else { continue }
                 let hits = typos.payloads(near: query)
                 guard hits.count == 1 else { continue }
                 out.append(mention(hits[0], t, span.first!.start, span.last!.end, approximate: true))

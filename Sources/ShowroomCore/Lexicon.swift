@@ -3,8 +3,9 @@
 /// Names are compacted (lower case, full-width folded, spaces, hyphens and dots dropped) so
 /// "Model Y", "model-y", "modely" and "ＭＯＤＥＬ Ｙ" are one key, and stored in a trie that the
 /// matcher walks from every word boundary of a text, keeping the longest name (`汉兰达` over `汉`).
-/// Latin names of five letters or more (whose last word has three or more) also match within
-/// one edit ("Telsa", "Camery", "Highlandr") unless the word is a common English word.
+/// Latin names of five letters or more (whose last word has three or more) also match a word
+/// of five letters or more within one edit ("Telsa", "Camery", "Highlandr"), unless the word is a
+/// common English word or a router cue word, or is one edit from two different entries.
 ///
 /// Rules that keep short names from matching inside unrelated text (documented in
 /// `Lexicon+Context.swift`):

@@ -20,6 +20,8 @@ struct Quantity: Sendable, Hashable {
     var symbol: Symbol?
     /// "+" after the number (2022+).
     var plus = false
+    /// The top of a colloquial span: 20多万 and 二三十万 are 200000 up to 300000, 七八万 70000 up to 80000.
+    var top: Double?
     /// Number of digits when written in Arabic digits without separators or decimals (years have 4).
     var plainDigits = 0
 

@@ -5,6 +5,9 @@
 /// "l9", "su7") is skipped unless the letters are a currency (rmb300000), and so is anything in
 /// the `skip` spans (mentions, stock numbers, VINs).
 enum QuantityScanner {
+    /// Larger numbers are not prices, distances or counts; dropping them keeps every slot in `Int`.
+    static let maxValue = 1e12
+
     static func scan(_ t: NormalizedText, skip: [Range<Int>]) -> [Quantity] {
         var out: [Quantity] = []
         let s = t.scalars
@@ -22,7 +25,7 @@ enum QuantityScanner {
                 q = arabic(t, at: i)
                 if let glued, let tok { q?.currency = glued; q?.start = tok.start }
             } else if ChineseNumeral.starts(s[i]), let c = ChineseNumeral.parse(s, from: i) {
-                q = Quantity(value: c.value, start: i, end: c.end, multiplier: c.hasWan ? .wan : .none)
+                q = Quantity(value: c.value, start: i, end: c.end, multiplier: c.hasWan ? .wan : .none, top: c.top)
             } else if NormalizedText.isLatinLetter(s[i]), i == 0 || !NormalizedText.isLatinLetter(s[i - 1]) {
                 let w = t.word(at: i)
                 if let v = numberWords[w], !NormalizedText.isDigit(t[safe: i + w.unicodeScalars.count] ?? 0) {
@@ -35,7 +38,7 @@ enum QuantityScanner {
             guard var found = q else { i += 1; continue }
             prefix(t, &found)
             suffix(t, &found)
-            out.append(found)
+            if found.value.isFinite, found.value <= maxValue { out.append(found) }  // no car costs 10^13
             i = max(found.end, i + 1)
         }
         return out
@@ -90,6 +93,13 @@ enum QuantityScanner {
     /// Multiplier, unit and "+" after the number.
     private static func suffix(_ t: NormalizedText, _ q: inout Quantity) {
         var j = q.end
+        // 20多万, 十几万: "and some" before the multiplier spans up to the next ten.
+        var more: Double?
+        if q.multiplier == .none, q.top == nil, t[safe: j] == duo || t[safe: j] == ji,
+           t[safe: j + 1] == wan.first || t[safe: j + 1] == qian.first {
+            more = q.value >= 10 ? 10 : 1
+            j += 1
+        }
         // Multiplier.
         if q.multiplier == .none {
             let k = t.skipSpaces(from: j)
@@ -101,6 +111,13 @@ enum QuantityScanner {
             else if k == j, w == "k" { q.value *= 1_000; q.multiplier = .thousand; j = k + 1 }
             else if let m = multiplierWords[w] { q.value *= m.0; q.multiplier = m.1; j = k + w.unicodeScalars.count }
         }
+        let factor = scale(q.multiplier)
+        if let m = more { q.top = (q.value / factor + m) * factor }
+        if q.multiplier != .none, q.top == nil, t[safe: j] == duo {  // 5万多
+            q.top = q.value + factor
+            j += 1
+        }
+        if let top = q.top, top <= q.value { q.top = nil }
         // Unit.
         var k = t.skipSpaces(from: j)
         if t[safe: k] == 0x2D { k = t.skipSpaces(from: k + 1) }  // 7-seater, 36-month
@@ -124,6 +141,17 @@ enum QuantityScanner {
         return nil
     }
 
+    static func scale(_ m: Quantity.Multiplier) -> Double {
+        switch m {
+        case .none: 1
+        case .wan: 10_000
+        case .thousand: 1_000
+        case .million: 1_000_000
+        }
+    }
+
+    private static let duo: UInt32 = 0x591A  // 多
+    private static let ji: UInt32 = 0x51E0  // 几
     private static let wan = Array("万".unicodeScalars.map(\.value))
     private static let qian = Array("千".unicodeScalars.map(\.value))
     private static let bai = Array("百".unicodeScalars.map(\.value))

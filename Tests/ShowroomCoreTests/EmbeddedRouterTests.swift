@@ -123,6 +123,10 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         RouteCase("RWD coupe", .vehicleSearch, slots(body: .coupe, drive: .rwd)),
         RouteCase("七座商务", .vehicleSearch, slots(body: .mpv, seats: 7)),
         RouteCase("新能源SUV", .vehicleSearch, slots(body: .suv)),
+        RouteCase("20多万的SUV", .vehicleSearch, slots(body: .suv, min: 200_000, max: 300_000, currency: .CNY)),
+        RouteCase("二三十万的车", .vehicleSearch, slots(min: 200_000, max: 300_000, currency: .CNY)),
+        RouteCase("十几万的电车", .vehicleSearch, slots(power: .bev, min: 100_000, max: 200_000, currency: .CNY)),
+        RouteCase("这台车还在吗", .vehicleSearch),
     ]
 
     static let details: [RouteCase] = [
@@ -216,6 +220,8 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         RouteCase("我的车是2018年的卡罗拉，能置换吗", .tradeIn, slots(make: "Toyota", model: "Corolla")),
         RouteCase("I want to trade in my used Tucson", .tradeIn, slots(make: "Hyundai", model: "Tucson")),
         RouteCase("我想把旧车置换成理想L6", .tradeIn, slots(make: "Li Auto", model: "L6")),
+        RouteCase("I have a 2015 Ford Explorer with 120k miles, what would you offer?", .tradeIn,
+                  slots(make: "Ford", model: "Explorer", mileageKm: 193_080)),
     ]
 
     static let testDrives: [RouteCase] = [
@@ -225,6 +231,7 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         RouteCase("can I reschedule my appointment?", .testDrive),
         RouteCase("取消预约", .testDrive),
         RouteCase("testdrive Model 3 tomorrow", .testDrive, slots(make: "Tesla", model: "Model 3")),
+        RouteCase("Can I see the Sienna this weekend?", .testDrive, slots(make: "Toyota", model: "Sienna")),
     ]
 
     static let dealerInfo: [RouteCase] = [
@@ -234,6 +241,7 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         RouteCase("你们店在哪里", .dealerInfo),
         RouteCase("周末营业吗", .dealerInfo),
         RouteCase("do you do oil changes?", .dealerInfo),
+        RouteCase("Can you deliver to San Jose?", .dealerInfo),
     ]
 
     static let handoffs: [RouteCase] = [
@@ -247,6 +255,8 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
                   slots(make: "Tesla", model: "Model Y")),
         RouteCase("找你们经理，这台A123的价格不对", .humanHandoff, slots(stock: "A123")),
         RouteCase("this is ridiculous, I'm calling my lawyer", .humanHandoff),
+        RouteCase("叫你们领导来", .humanHandoff),
+        RouteCase("I want to reserve the Han", .humanHandoff, slots(make: "BYD", model: "Han")),
     ]
 
     static let outOfScope: [RouteCase] = [
@@ -324,6 +334,28 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         #expect(router.route("stock #SF24012").slots.stockNumber == "SF24012")
         #expect(router.route("库存编号 SH24001").slots.stockNumber == "SH24001")
         #expect(router.route("a123还在吗").slots.stockNumber == "A123")
+    }
+
+    @Test func oddInputRoutesWithoutCrashing() {
+        let odd = ["", "   ", "$", "¥", "万", "%", "--", "#", "99999999999999999999999999万", "一亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿",
+                   String(repeating: "二", count: 400), String(repeating: "9", count: 400) + " miles", "\u{0}\u{301}",
+                   "🚗🚗 SUV", String(repeating: "汉EV 20-30万 under $25k 首付三成 ", count: 200), "1,000,000,000,000,000 km"]
+        for text in odd {
+            let d = router.route(text)
+            #expect((0...1).contains(d.confidence))
+        }
+        #expect(router.route("").intent == .outOfScope)
+        #expect(router.route("").confidence < 0.6)
+    }
+
+    @Test func phoneNumbersAndBareYearsAreNotPrices() {
+        #expect(router.route("我的电话是13812345678").slots.priceMax == nil)
+        #expect(router.route("I drive a 2019 Civic").slots == slots(make: "Honda", model: "Civic"))
+    }
+
+    @Test func accelerationFiguresAreNotRangeFilters() {
+        #expect(router.route("汉EV零百加速多少秒").slots == slots(make: "BYD", model: "Han", power: .bev))
+        #expect(router.route("Model 3 0-100公里加速").slots == slots(make: "Tesla", model: "Model 3"))
     }
 
     @Test func mentionsListEveryModelForCompare() {

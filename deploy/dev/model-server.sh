@@ -8,6 +8,8 @@
 #   deploy/dev/model-server.sh status   -> exit 0 when it answers
 #   deploy/dev/model-server.sh url      -> prints the base URL
 #   deploy/dev/model-server.sh install  -> installs server and model only
+#   deploy/dev/model-server.sh probe    -> one chat completion with a tool; prints its timing,
+#                                          finish reason, tool calls and token usage
 #
 # Environment: SHOWROOM_LLM_PORT (default 8091), SHOWROOM_LLM_VENV (default .venv-llm under the
 # checkout), SHOWROOM_LLM_DIR (model, pid file and log; default .model-server under the
@@ -130,6 +132,39 @@ status() {
   fi
 }
 
+# One request like the ones Showroom sends: a system prompt, a customer message and one tool.
+probe() {
+  answers || { log "not running"; exit 1; }
+  local out; out=$(mktemp)
+  local timing
+  timing=$(curl -sS -o "$out" -w '%{http_code} %{time_total}' -m 120 "$(url)/chat/completions" \
+    -H 'Content-Type: application/json' -d '{
+      "model": "'"$ALIAS"'",
+      "messages": [
+        {"role": "system", "content": "You are a car dealership assistant. Use the tools to look up inventory."},
+        {"role": "user", "content": "Do you have any electric SUVs under 300000 CNY?"}],
+      "tools": [{"type": "function", "function": {"name": "search_inventory",
+        "description": "Search the store inventory.",
+        "parameters": {"type": "object", "properties": {
+          "body_type": {"type": "string", "enum": ["sedan", "suv", "mpv", "hatchback", "pickup"]},
+          "powertrain": {"type": "string", "enum": ["bev", "phev", "erev", "hev", "ice"]},
+          "max_price": {"type": "integer", "description": "CNY"}}}}}],
+      "tool_choice": "auto", "max_tokens": 128, "temperature": 0}')
+  echo "http_code time_total_s: $timing"
+  "$VENV/bin/python" - "$out" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+c = r["choices"][0]
+print("finish_reason:", c.get("finish_reason"))
+for t in c["message"].get("tool_calls") or []:
+    print("tool_call:", t["function"]["name"], t["function"]["arguments"])
+if c["message"].get("content"):
+    print("content:", c["message"]["content"][:200])
+print("usage:", json.dumps(r.get("usage")))
+PY
+  rm -f "$out"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
@@ -137,5 +172,6 @@ case "${1:-}" in
   url) url ;;
   install) ensure_venv; ensure_model; echo "$MODEL" ;;
   restart) stop; start ;;
-  *) echo "usage: $0 start|stop|status|url|install|restart" >&2; exit 64 ;;
+  probe) probe ;;
+  *) echo "usage: $0 start|stop|status|url|install|restart|probe" >&2; exit 64 ;;
 esac
