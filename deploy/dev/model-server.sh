@@ -13,7 +13,9 @@
 #
 # Environment: SHOWROOM_LLM_PORT (default 8091), SHOWROOM_LLM_VENV (default .venv-llm under the
 # checkout), SHOWROOM_LLM_DIR (model, pid file and log; default .model-server under the
-# checkout), SHOWROOM_LLM_START_TIMEOUT (seconds, default 120). Both folders are git-ignored.
+# checkout), SHOWROOM_LLM_START_TIMEOUT (seconds, default 120), SHOWROOM_LLM_WARMUP (1: send one
+# chat completion with a tool before reporting ready, because the first request after a start
+# takes 10-20x longer than the next ones; 0 skips it). Both folders are git-ignored.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/../.." && pwd)
 PORT=${SHOWROOM_LLM_PORT:-8091}
@@ -45,7 +47,7 @@ ensure_venv() {
       log "installing a C/C++ compiler with apt"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential >&2
     fi
-    log "building llama-cpp-python[server] from source (about 5 min on 2 cores)"
+    log "installing llama-cpp-python[server]: a source build of about 5 min on 2 cores, seconds when pip's wheel cache has it"
     local t0=$SECONDS
     "$VENV/bin/pip" install -q --upgrade pip >&2
     CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}" "$VENV/bin/pip" install -q 'llama-cpp-python[server]' >&2
@@ -109,6 +111,11 @@ start() {
     sleep 0.5
   done
   log "ready in $((SECONDS - t0)) s"
+  if [ "${SHOWROOM_LLM_WARMUP:-1}" = 1 ]; then
+    local w0=$SECONDS
+    probe >/dev/null || log "warm-up request failed (see $LOG)"
+    log "warmed up in $((SECONDS - w0)) s"
+  fi
   url
 }
 
