@@ -207,11 +207,20 @@ enum OpenAPISchema {
         "max_steps": integer(), "temperature": number(),
     ], required: ["id", "display_name", "instructions", "tools", "handoffs", "backend", "max_steps", "temperature"])
 
+    /// `FeedImportReport` (the same report as `showroom import FILE`).
+    static let importIssue: JSONValue = object([
+        "row": integer("1-based data row (header and blank lines not counted)."), "line": integer("1-based line the row starts on."),
+        "field": string("The field at fault, when one is."), "code": string("Stable snake_case code, e.g. vin_check_digit."),
+        "reason": string(),
+    ], required: ["row", "line", "code", "reason"])
+
     static let importReport: JSONValue = object([
-        "inserted": integer(), "updated": integer(),
-        "rejected": array(object(["row": integer("1-based data row."), "reason": string()], required: ["row", "reason"])),
-        "warnings": array(string()),
-    ], required: ["inserted", "updated", "rejected"])
+        "store": string(), "rows": integer("Data rows read."), "inserted": integer(), "updated": integer(),
+        "unchanged": integer(), "rejected": array(importIssue), "warnings": array(importIssue),
+        "duplicate_vins": integer("Rows superseded by a later row with the same VIN."),
+        "unknown_columns": array(string()), "elapsed_seconds": number(), "rows_per_second": number(),
+    ], required: ["store", "rows", "inserted", "updated", "unchanged", "rejected", "warnings"],
+       description: "Every data row is inserted, updated, unchanged, rejected with its reason, or superseded; a feed is applied whole or not at all.")
 
     static let components: [String: JSONValue] = [
         "Error": error, "Money": money, "Message": message, "Unit": unit, "Lead": lead,
