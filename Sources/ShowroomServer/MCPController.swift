@@ -54,6 +54,7 @@ struct MCPController {
         } catch let e as ShowroomError where e.status == 401 {
             return APIResponse.error(e, headers: [.wwwAuthenticate: "Bearer"])
         }
+        if let refused = Self.invalidInitialize(mcpRequest.body ?? Data()) { return refused }
         let server = await MCPToolServer.make(registry: app.registry, db: app.db, key: key, label: "mcp:\(key.prefix)")
         let transport = StatelessHTTPServerTransport(validationPipeline: StandardValidationPipeline(validators: [
             AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
@@ -62,6 +63,20 @@ struct MCPController {
         let answer = await transport.handleRequest(mcpRequest)
         await server.stop()
         return Self.response(answer)
+    }
+
+    /// A JSON-RPC -32602 answer for an `initialize` whose params lack protocolVersion, capabilities or
+    /// clientInfo (the SDK would answer a generic -32603 for what is the client's mistake).
+    static func invalidInitialize(_ body: Data) -> Response? {
+        guard let message = JSONValue.parse(String(decoding: body, as: UTF8.self)), message["method"] == "initialize",
+              let id = message["id"], id.stringValue != nil || id.intValue != nil else { return nil }
+        let p = message["params"]
+        guard p?["protocolVersion"]?.stringValue == nil || p?["capabilities"]?.objectValue == nil
+                || p?["clientInfo"]?["name"]?.stringValue == nil || p?["clientInfo"]?["version"]?.stringValue == nil else { return nil }
+        let answer: JSONValue = ["jsonrpc": "2.0", "id": id, "error": [
+            "code": -32602, "message": "Invalid params: initialize needs protocolVersion, capabilities and clientInfo {name, version}",
+        ]]
+        return APIResponse.json(answer)
     }
 
     /// The SDK's framework-neutral request, with Host copied from the request's authority.

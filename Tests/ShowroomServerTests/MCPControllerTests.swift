@@ -85,6 +85,8 @@ import Testing
             #expect(noName.json["error"]?["code"] == -32602)
             let badArguments = try await Self.rpc(h, key: "adminAll", "tools/call", ["name": "dealer_info", "arguments": "x"])
             #expect(badArguments.json["error"]?["code"] == -32602)
+            let bareInitialize = try await Self.rpc(h, key: "adminAll", "initialize", ["protocolVersion": "2025-06-18"])
+            #expect(bareInitialize.json["error"]?["code"] == -32602)
             let unknownMethod = try await Self.rpc(h, key: "adminAll", "resources/explode")
             #expect(unknownMethod.json["error"]?["code"] == -32601)
             let garbage = try await h.call(.post, "/mcp", key: "adminAll", body: "{nope",
