@@ -12,11 +12,7 @@ import uuid
 import pytest
 import requests
 
-FUZZ_STORE = "qa-fuzz"
-FUZZ_PK = "pk_qa_fuzz"
-# Rows of the fuzz store that staff routes address by id.
-FUZZ_LEAD = str(uuid.uuid4())
-FUZZ_CONVERSATION = str(uuid.uuid4())
+from staff_rows import FUZZ_CONVERSATION, FUZZ_LEAD, FUZZ_PK, FUZZ_STORE
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ and a live takeover round trip through the public widget API."""
 
 import requests
 
-from conftest import FUZZ_PK
+from staff_rows import FUZZ_PK
 
 
 def call(base_url, method, path, key=None, **kw):

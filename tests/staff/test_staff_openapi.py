@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from conftest import FUZZ_CONVERSATION, FUZZ_LEAD, FUZZ_PK
+from staff_rows import FUZZ_CONVERSATION, FUZZ_LEAD, FUZZ_PK
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("SHOWROOM_ARTIFACTS") or REPO / "artifacts")
