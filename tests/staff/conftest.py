@@ -7,6 +7,7 @@ binary, for `keys create` and `mcp`), DATABASE_URL (the server's database).
 
 import os
 import subprocess
+import time
 import uuid
 
 import pytest
@@ -53,7 +54,7 @@ def db(database_url):
 
 
 @pytest.fixture(scope="session")
-def fuzz_store(db):
+def fuzz_store(db, base_url):
     """A store with its own make, model, three units, a lead and a conversation, created from scratch
     (and replaced if left over)."""
     with db.cursor() as cur:
@@ -93,6 +94,15 @@ def fuzz_store(db):
                (%s, 0, 'assistant', 'concierge', 'Hello! How can I help?'), (%s, 1, 'user', NULL, 'Is QAF001 still there?')""",
             (FUZZ_CONVERSATION, FUZZ_CONVERSATION),
         )
+    # The public API caches stores for up to 30 s: wait until the widget API knows the new one.
+    deadline = time.monotonic() + 45
+    while True:
+        r = requests.post(base_url + "/v1/chat/sessions", json={"store_id": FUZZ_STORE}, headers={"X-Showroom-Key": FUZZ_PK},
+                          timeout=10)
+        if r.status_code != 404 or time.monotonic() > deadline:
+            assert r.status_code == 201, r.text
+            break
+        time.sleep(1)
     yield FUZZ_STORE
     with db.cursor() as cur:
         cur.execute("DELETE FROM stores WHERE id = %s", (FUZZ_STORE,))
