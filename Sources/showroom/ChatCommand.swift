@@ -21,7 +21,7 @@ struct ChatCommand: AsyncParsableCommand {
             let logger = Logger(label: "showroom.chat")
             let router = try await CatalogTurnRouter.load(db: db)
             let services = try ShowroomApp.services(config: config, db: db, router: router,
-                                                    models: [:], logger: logger)
+                                                    models: try Backends.models(config.backends, logger: logger), logger: logger)
             let s = try await StoreRepository(db: db).require(storeID)
             let id = try await ConversationRepository(db: db).create(store: storeID, channel: "cli", locale: locale ?? s.locale, vehicleContext: nil)
             print("Showroom chat — \(s.name) (\(storeID.rawValue)). Empty line or Ctrl-D to quit.")

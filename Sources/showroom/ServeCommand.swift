@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
             let router = try await Database(url: url, maxConnections: 1, logger: logger).withRunning { db in
                 try await CatalogTurnRouter.load(db: db)
             }
-            let models: [String: any ChatModel] = [:]
+            let models = try Backends.models(config.backends, logger: logger)
             services = try ShowroomApp.services(config: config, db: db, router: router, models: models, logger: logger)
         } catch let e as ShowroomError {
             fail(e)
