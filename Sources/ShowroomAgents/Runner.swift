@@ -158,7 +158,8 @@ public struct Runner: Sendable {
         }
 
         for _ in 0..<agent.maxSteps {
-            let offered = registry.specs(names: agent.tools, scope: input.scope) + Prompt.handoffSpecs(agent, catalog)
+            let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
+                + Prompt.handoffSpecs(agent, catalog)
             let request = ChatRequest(messages: messages, tools: offered, temperature: agent.temperature,
                                       metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
             let model = models[agent.backend] ?? embedded

@@ -39,6 +39,9 @@ public enum ShowroomApp {
         router.add(middleware: ErrorMiddleware())
         HealthController(app: app, prometheus: prometheus).addRoutes(to: router)
         ChatController(app: app).addRoutes(to: router)
+        StaffController(app: app).addRoutes(to: router)
+        MCPController(app: app).addRoutes(to: router)
+        OpenAPIDocument.addRoutes(to: router)
         StaticController().addRoutes(to: router)
         return router
     }

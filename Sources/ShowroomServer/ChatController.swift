@@ -25,7 +25,7 @@ struct ChatController {
 
     @Sendable func createSession(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         try await limit("ip-session:\(ctx.clientIP)", app.config.rateLimit.sessionsPerIPPerMinute)
-        let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
+        let body = try await OpenAPICatalog.createSession.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
         guard let storeText = body["store_id"]?.stringValue, !storeText.isEmpty else {
             throw ShowroomError.invalid("store_id is required.")
         }
