@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import _ConnectionPoolModule
 import ShowroomCore
 
 /// Whether PostgreSQL is believed reachable, so requests fail fast with 503 while it is not.

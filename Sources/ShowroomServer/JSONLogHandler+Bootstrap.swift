@@ -24,9 +24,7 @@ extension JSONLogHandler {
         defer { bootstrapLock.unlock() }
         guard !bootstrapped else { return false }
         bootstrapped = true
-        LoggingSystem.bootstrap { label, provider in
-            JSONLogHandler(label: label, format: f, level: l, metadataProvider: provider)
-        }
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, format: f, level: l) }
         return true
     }
 

@@ -93,14 +93,14 @@ public enum PIIMasker {
 
     // MARK: patterns
 
-    nonisolated(unsafe) static let emailPattern = try! NSRegularExpression(
+    static let emailPattern = try! NSRegularExpression(
         pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#)
-    nonisolated(unsafe) static let vinPattern = try! NSRegularExpression(
+    static let vinPattern = try! NSRegularExpression(
         pattern: #"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])"#)
     /// A `+` or digit, then 6 to 14 more digits each after at most two separators; not inside a word.
-    nonisolated(unsafe) static let phonePattern = try! NSRegularExpression(
+    static let phonePattern = try! NSRegularExpression(
         pattern: #"(?<![\w+-])[+(]?\d(?:[ ().-]{0,2}\d){6,14}(?![\w-])"#)
-    nonisolated(unsafe) static let isoDate = try! NSRegularExpression(pattern: #"^\d{4}-\d{2}-\d{2}$"#)
+    static let isoDate = try! NSRegularExpression(pattern: #"^\d{4}-\d{2}-\d{2}$"#)
 
     static func replace(_ pattern: NSRegularExpression, in text: String, with transform: (String) -> String?) -> String {
         let ns = text as NSString

@@ -104,7 +104,7 @@ import Testing
 
             // A second run finds nothing left to do.
             let again = try await RetentionRepository(db: db).run(olderThan: try RetentionPeriod(parsing: "180d"), dryRun: false)
-            #expect(again.allSatisfy(\.isEmpty))
+            #expect(again.allSatisfy { $0.isEmpty })
         }
     }
 
