@@ -105,7 +105,7 @@ public struct Database: Sendable {
         } catch {
             if DatabaseAvailability.isConnectionFailure(error) {
                 availability.markDown()
-                if !(error is ShowroomError) { logger.warning("database unavailable", metadata: ["error": "\(error)"]) }
+                if !(error is ShowroomError) { logger.warning("database unavailable", metadata: ["error": .string(DatabaseAvailability.summary(of: error))]) }
             }
             throw error
         }

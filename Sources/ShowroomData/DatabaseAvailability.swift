@@ -65,4 +65,22 @@ public final class DatabaseAvailability: @unchecked Sendable {
             return false
         }
     }
+
+    /// A loggable summary of a database error: type, postgres-nio code and SQLSTATE only.
+    /// Never the query, its binds or the server's detail, which can hold customer data.
+    public static func summary(of error: any Error) -> String {
+        switch error {
+        case let e as PostgresTransactionError:
+            let parts = [("begin", e.beginError), ("closure", e.closureError), ("commit", e.commitError)]
+                .compactMap { name, inner in inner.map { "\(name): \(summary(of: $0))" } }
+            return "PostgresTransactionError(\(parts.joined(separator: ", ")))"
+        case let e as PSQLError:
+            let state = e.serverInfo?[.sqlState].map { ", sqlState: \($0)" } ?? ""
+            return "PSQLError(code: \(e.code)\(state))"
+        case let e as ShowroomError:
+            return e.code
+        default:
+            return String(reflecting: type(of: error))
+        }
+    }
 }

@@ -105,9 +105,11 @@ struct ChatController {
         ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
         try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
         let after = req.uri.queryParameters.get("after").flatMap { Int($0) }
+        guard let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0) else {
+            throw ShowroomError("not_found", "No such session.", status: 404)  // e.g. removed by `showroom retention`
+        }
         let messages = try await ConversationRepository(db: app.db).messages(id, afterSeq: after)
-        let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0)
-        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state?.status ?? "active")])
+        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state.status)])
     }
 
     @Sendable func slots(_ req: Request, ctx: AppRequestContext) async throws -> Response {

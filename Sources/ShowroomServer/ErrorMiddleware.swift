@@ -29,7 +29,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch is CancellationError {
             return APIResponse.error(ShowroomError("cancelled", "The request was cancelled.", status: 499))
         } catch where DatabaseAvailability.isConnectionFailure(error) {
-            context.logger.error("database unavailable", metadata: ["error": "\(String(describing: type(of: error)))"])
+            context.logger.error("database unavailable", metadata: ["error": .string(DatabaseAvailability.summary(of: error))])
             return APIResponse.error(DatabaseAvailability.unavailable, headers: [.retryAfter: "2"])
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(String(describing: type(of: error)))"])

@@ -14,7 +14,8 @@ ARTIFACTS = Path(os.environ.get("SHOWROOM_ARTIFACTS") or REPO / "artifacts") / "
 
 def connect(url, **kw):
     import psycopg
-    return psycopg.connect(url, autocommit=True, connect_timeout=5, **kw)
+    kw.setdefault("autocommit", True)
+    return psycopg.connect(url, connect_timeout=5, **kw)
 
 
 
@@ -32,7 +33,7 @@ class ServerProcess:
             "SHOWROOM_SESSION_SECRET": secret, "SHOWROOM_RATE_LIMIT": "off", "SHOWROOM_LOG_FORMAT": "json",
         })
         env.update(extra_env or {})
-        self._log = open(self.log_path, "ab")
+        self._log = open(self.log_path, "wb")
         self.proc = subprocess.Popen([binary, "serve"], cwd=REPO, env=env, stdout=self._log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, timeout=60):
