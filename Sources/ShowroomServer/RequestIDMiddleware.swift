@@ -7,7 +7,8 @@ import Logging
 /// a sane token (1–128 characters of letters, digits, `.`, `_`, `:`, `-`), otherwise a new UUID.
 /// The id goes into the request logger's metadata as `request_id`, is echoed in the response's
 /// `X-Request-Id` header, and one access line (method, path, status, duration in ms) is logged
-/// per request when the handler returns (for streams: when the headers go out).
+/// per request when the handler returns (for streams: when the headers go out); health
+/// probes and metric scrapes at debug level.
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("X-Request-Id")!
@@ -20,7 +21,9 @@ struct RequestIDMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[Self.header] = id
         let ms = (ContinuousClock.now - started) / .milliseconds(1)
-        context.logger.info("request", metadata: [
+        // Probes and scrapes come every few seconds: below info so they do not drown the log.
+        let quiet = request.uri.path.hasPrefix("/health/") || request.uri.path == "/metrics"
+        context.logger.log(level: quiet ? .debug : .info, "request", metadata: [
             "method": .string(request.method.rawValue), "path": .string(request.uri.path),
             "status": .stringConvertible(response.status.code), "duration_ms": .stringConvertible((ms * 10).rounded() / 10),
         ])

@@ -56,7 +56,8 @@ def test_postgres_restart_under_load_fails_fast_and_recovers(start_server, chat,
         down_at = time.monotonic()
         pg("stop")
         stopped_at = time.monotonic()
-        time.sleep(4.0)
+        # Long enough for one request to wait out the 5 s acquire timeout and several to fail fast after it.
+        time.sleep(7.0)
         ready_during = requests.get(server.base + "/health/ready", timeout=10)
         up_at = time.monotonic()
     finally:
@@ -86,7 +87,7 @@ def test_postgres_restart_under_load_fails_fast_and_recovers(start_server, chat,
     assert len(outage) >= 3, f"too few requests during the outage: {outage}"
     assert all(s == 503 for _, s in outage), outage
     latencies = sorted(d for d, _ in outage)
-    assert latencies[len(latencies) // 2] < 1.0 and latencies[-1] < 6.0, latencies
+    assert latencies[len(latencies) // 2] < 1.0 and latencies[-1] < 8.0, latencies
 
     # Recovered by itself: turns sent after the restart succeed, and the readiness probe is back.
     after_restart = [s for _, t0, _, s, _ in results if t0 > started_at]
