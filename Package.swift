@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "ShowroomTestSupport",
             dependencies: [
-                "ShowroomCore", "ShowroomData", "ShowroomLLM",
+                "ShowroomCore", "ShowroomData", "ShowroomLLM", "ShowroomAgents",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/Support",

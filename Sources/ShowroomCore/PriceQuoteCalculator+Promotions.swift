@@ -23,14 +23,17 @@ extension PriceQuoteCalculator {
     }
 
     /// Negative discount lines, each rounded, together never below the floor (or below zero).
+    ///
+    /// A promotion that would take the price below the floor is left out whole rather than
+    /// trimmed: a trimmed discount would land the price exactly on the floor and so reveal it.
     static func discountLines(_ promotions: [Promotion], listPrice: Money, floor: Money?) -> [QuoteLine] {
         let floorUnits = max(floor?.minorUnits ?? 0, 0)
         var room = max(listPrice.minorUnits - floorUnits, 0)
         var lines: [QuoteLine] = []
         for promotion in promotions {
             let wanted = Money(decimal: promotion.discount(on: listPrice.decimal), currency: listPrice.currency)
-            let taken = min(wanted.minorUnits, room)
-            guard taken > 0 else { continue }
+            let taken = wanted.minorUnits
+            guard taken > 0, taken <= room else { continue }
             room -= taken
             let title = promotion.localizedTitle
             lines.append(QuoteLine(

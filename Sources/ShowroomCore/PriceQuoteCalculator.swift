@@ -37,7 +37,8 @@ public struct PriceQuoteCalculator: Sendable {
         let discounted = lines.reduce(Money.zero(currency)) { $0 + $1.amount }
         let tradeIn = request.tradeInCredit ?? .zero(currency)
         switch profile.kind {
-        case .cn: lines += chinaTaxLines(on: discounted, request: request)
+        // 购置税 is levied once, on a new car's first registration; a used car's transfer does not pay it again.
+        case .cn: lines += request.vehicle.condition == .new ? chinaTaxLines(on: discounted, request: request) : []
         case .us: lines += usTaxLines(on: discounted, tradeIn: tradeIn)
         }
         if tradeIn.minorUnits > 0 {

@@ -5,6 +5,6 @@ struct Showroom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "showroom",
         abstract: "Showroom: a multi-agent car-sales assistant for dealerships.",
-        subcommands: [MigrateCommand.self, ToolsCommand.self, KeysCommand.self, RetentionCommand.self,
+        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, RouteCommand.self, ToolsCommand.self, ChatCommand.self, KeysCommand.self, RetentionCommand.self,
                       ])
 }

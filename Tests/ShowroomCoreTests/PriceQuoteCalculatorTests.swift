@@ -35,6 +35,16 @@ import Testing
         #expect(q.lines.first?.label.zh == "车辆价格")
     }
 
+    @Test func aUsedCarInShanghaiPaysNoPurchaseTax() throws {
+        let request = PriceQuoteRequest(
+            listPrice: Money(81_400, .CNY), vehicle: QuoteVehicle(make: "BYD", model: "Song PLUS", powertrain: .bev, condition: .used),
+            purchaseDate: PricingFixtures.day("2026-05-01"), language: .zh)
+        let q = try PriceQuoteCalculator(profile: try PricingFixtures.shanghai).quote(request)
+        // 购置税 was paid at the first registration: 81,400 + 500 (上牌) + 950 (交强险) = 82,850
+        #expect(q.amount(of: "purchase_tax") == nil)
+        #expect(q.total == Self.cny("82850"))
+    }
+
     @Test func bevAt400000HasItsReliefCappedAt15000() throws {
         let q = try shanghaiQuote(400_000, .bev, on: "2027-12-31")
         // full = 400,000 ÷ 1.13 × 10% = 35,398.2300… → 35,398.23

@@ -39,22 +39,24 @@ import Testing
     }
 
     @Test func discountsStopAtTheFloorWithoutRevealingIt() throws {
-        // room = 209,800 − 196,000 = 13,800: NEV-SPRING takes 5,000, VIP3 takes 6,294,
-        // HAN2026 is clamped from 8,000 to the 2,506 left; discounted price = 196,000
+        // room = 209,800 − 196,000 = 13,800: NEV-SPRING takes 5,000, VIP3 takes 6,294; HAN2026's
+        // 8,000 no longer fits in the 2,506 left, so it is left out whole (a trimmed discount would
+        // land exactly on the floor and reveal it); discounted price = 198,506
         let q = try quote(codes: ["VIP3", "HAN2026"], floor: 196_000)
-        #expect(discounts(q) == ["promotion:NEV-SPRING": -5000, "promotion:VIP3": -6294, "promotion:HAN2026": -2506])
+        #expect(discounts(q) == ["promotion:NEV-SPRING": -5000, "promotion:VIP3": -6294])
         let text = q.json.jsonString()
         #expect(!text.contains("196000") && !text.contains("196,000") && !text.lowercased().contains("floor"))
-        // tax on 196,000: full 17,345.13; due round(8,672.566…) = 8,672.57; relief −8,672.56
-        #expect(q.amount(of: "purchase_tax") == Money(minorUnits: 1_734_513, currency: .CNY))
-        #expect(q.total == Money(minorUnits: 20_612_257, currency: .CNY))  // 196,000 + 8,672.57 + 500 + 950
+        // tax on 198,506: full 198,506 / 1.13 × 10 % = 17,566.90; due 8,783.45; relief −8,783.45
+        #expect(q.amount(of: "purchase_tax") == Money(minorUnits: 1_756_690, currency: .CNY))
+        #expect(q.total == Money(minorUnits: 20_873_945, currency: .CNY))  // 198,506 + 8,783.45 + 500 + 950
     }
 
     @Test func promotionWithNoRoomLeftIsDropped() throws {
-        // room = 209,800 − 205,000 = 4,800 < NEV-SPRING's 5,000; VIP3 gets nothing and shows no line
+        // room = 209,800 − 205,000 = 4,800: neither NEV-SPRING's 5,000 nor VIP3's 6,294 fits whole,
+        // so neither shows a line
         let q = try quote(codes: ["VIP3"], floor: 205_000)
-        #expect(discounts(q) == ["promotion:NEV-SPRING": -4800])
-        #expect(q.appliedPromotions == ["NEV-SPRING"])
+        #expect(discounts(q) == [:])
+        #expect(q.appliedPromotions == [])
         #expect(q.rejectedCodes.isEmpty)
     }
 
