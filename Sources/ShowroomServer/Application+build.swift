@@ -34,6 +34,7 @@ public enum ShowroomApp {
     /// The HTTP router with every surface.
     public static func router(_ app: AppServices) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: CORSMiddleware(policy: app.origins))
         router.add(middleware: ErrorMiddleware())

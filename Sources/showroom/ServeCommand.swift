@@ -16,7 +16,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config: ServerConfig
-        do { config = try options.load() } catch let e as ShowroomError { fail(e) }
+        do {
+            config = try options.load()
+            try JSONLogHandler.bootstrap(config)  // before any Logger is made: JSON lines with PII masked
+        } catch let e as ShowroomError { fail(e) }
         guard let url = config.databaseURL else {
             fail(ShowroomError("no_database", "Set DATABASE_URL (postgres://user:pass@host:port/db) or database_url in the config file."))
         }
