@@ -40,3 +40,16 @@ import Testing
         #expect(ImportJSON().text == "{}")
     }
 }
+
+@Suite struct ImportReportTests {
+    @Test func reportsPrintOneLinePerTableAndEveryRejection() {
+        var catalog = CatalogImportReport()
+        catalog.units = ImportCounts(inserted: 3, unchanged: 2, deleted: 1)
+        #expect(catalog.description.contains("units: 3 new, 0 updated, 2 unchanged, 1 deleted"))
+        var feed = FeedImportReport(store: "sf-bay")
+        feed.rows = 2
+        feed.inserted = 1
+        feed.rejected = [.init(row: 2, line: 3, field: "price", code: "price_absurd", reason: "Price 99999999 is above the 10,000,000 limit.")]
+        #expect(feed.description.contains("rejected row 2 (line 3) price_absurd: Price 99999999"))
+    }
+}
