@@ -24,3 +24,22 @@ public struct CatalogImportReport: Sendable, Hashable, Codable {
         case staleTrimsKept = "stale_trims_kept", elapsedSeconds = "elapsed_seconds", rowsPerSecond = "rows_per_second"
     }
 }
+
+extension CatalogImportReport: CustomStringConvertible {
+    /// One line per table, then the warnings, for `showroom import catalog/`.
+    public var description: String {
+        var lines = [
+            "stores: \(stores)", "makes: \(makes)", "models: \(models)", "trims: \(trims)",
+            "promotions: \(promotions)", "units: \(units)",
+        ]
+        if staleTrimsKept > 0 { lines.append("trims gone from models.yaml but still used by units: \(staleTrimsKept)") }
+        lines += warnings.map { "warning: \($0)" }
+        lines.append(String(format: "%.2f s, %.0f rows/s", elapsedSeconds, rowsPerSecond))
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension CatalogImporter {
+    /// The report `importFolder` returns.
+    public typealias Report = CatalogImportReport
+}

@@ -36,3 +36,16 @@ public struct FeedImportReport: Sendable, Hashable, Codable {
         case elapsedSeconds = "elapsed_seconds", rowsPerSecond = "rows_per_second"
     }
 }
+
+extension FeedImportReport: CustomStringConvertible {
+    /// Totals, then every rejection and warning with its row and line.
+    public var description: String {
+        var lines = ["store \(store.rawValue): \(rows) rows; \(inserted) inserted, \(updated) updated, \(unchanged) unchanged, "
+            + "\(rejected.count) rejected, \(duplicateVINs) duplicate VINs"]
+        if !unknownColumns.isEmpty { lines.append("ignored columns: \(unknownColumns.joined(separator: ", "))") }
+        lines += rejected.map { "rejected row \($0.row) (line \($0.line)) \($0.code): \($0.reason)" }
+        lines += warnings.map { "warning row \($0.row) (line \($0.line)) \($0.code): \($0.reason)" }
+        lines.append(String(format: "%.2f s, %.0f rows/s", elapsedSeconds, rowsPerSecond))
+        return lines.joined(separator: "\n")
+    }
+}

@@ -25,3 +25,13 @@ public struct ImportCounts: Sendable, Hashable, Codable {
         case inserted, updated, unchanged, deleted, markedSold = "marked_sold"
     }
 }
+
+extension ImportCounts: CustomStringConvertible {
+    /// `3 new, 1 updated, 40 unchanged` plus deletions when there were any.
+    public var description: String {
+        var parts = ["\(inserted) new", "\(updated) updated", "\(unchanged) unchanged"]
+        if deleted > 0 { parts.append("\(deleted) deleted") }
+        if markedSold > 0 { parts.append("\(markedSold) marked sold") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -40,3 +40,16 @@ public struct ReferenceImportReport: Sendable, Hashable, Codable {
         case elapsedSeconds = "elapsed_seconds", rowsPerSecond = "rows_per_second"
     }
 }
+
+extension ReferenceImportReport: CustomStringConvertible {
+    /// Totals, then every rejected row with its reason; warnings are counted by code.
+    public var description: String {
+        var lines = ["\(source): \(rows) rows; trims \(trims); \(makesInserted) makes and \(modelsInserted) models created; "
+            + "\(rejected.count) rejected, \(duplicates.count) duplicates"]
+        lines += rejected.map { "rejected row \($0.row) (line \($0.line)) \($0.code): \($0.reason)" }
+        let byCode = Dictionary(grouping: warnings, by: \.code).map { "\($0.key) \($0.value.count)" }.sorted()
+        if !byCode.isEmpty { lines.append("warnings: " + byCode.joined(separator: ", ")) }
+        lines.append(String(format: "%.2f s, %.0f rows/s", elapsedSeconds, rowsPerSecond))
+        return lines.joined(separator: "\n")
+    }
+}

@@ -78,8 +78,9 @@ extension ReferenceImporter {
                 year = fromName
             }
             guard let year else {
+                let launch = v("launch_time").isEmpty ? "" : " (launch_time \(v("launch_time")) is a market date, not a model year)"
                 return report.rejected.append(issue("model_year", "year_missing",
-                    "model_year '\(v("model_year"))' is not a year and the name does not start with one."))
+                    "model_year '\(v("model_year"))' is not a year and the name does not start with one\(launch)."))
             }
 
             let fuel = v("fuel_type")

@@ -275,10 +275,10 @@ enum OpenAPICatalog {
     static let openapi = Op(id: "openapi", method: "get", path: "/openapi.json", tag: "operations",
                             summary: "This document", auth: .none, replies: [ok(["type": "object"])])
 
-    /// Every operation, in document order. The import route joins when the feed importer is wired.
+    /// Every operation, in document order.
     static let all: [Op] = [
         createSession, postMessage, transcript, slots,
-        inventoryList, inventoryCreate, unitGet, unitPatch, unitDelete,
+        inventoryList, inventoryCreate, unitGet, unitPatch, unitDelete, inventoryImport,
         leadList, leadGet, leadADF,
         conversationList, conversationGet, takeover, staffReply, release,
         analytics, route, assist, agentList, agentReload, storeSettings,

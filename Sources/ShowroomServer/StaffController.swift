@@ -7,6 +7,7 @@ struct StaffController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         StaffInventoryController(app: app).addRoutes(to: router)
+        StaffImportController(app: app).addRoutes(to: router)
         StaffLeadsController(app: app).addRoutes(to: router)
         StaffConversationsController(app: app).addRoutes(to: router)
         StaffDeskController(app: app).addRoutes(to: router)
