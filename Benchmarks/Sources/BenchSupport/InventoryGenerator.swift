@@ -33,7 +33,7 @@ public enum InventoryGenerator {
                    (ARRAY['white','black','silver','gray','blue','green','red','purple'])[1 + floor(g.r5 * 8)::int],
                    (ARRAY['black','gray','white','brown'])[1 + floor(g.r6 * 4)::int],
                    bt.currency,
-                   round(bt.price * CASE WHEN g.cond = 'new' THEN 0.92 + g.r4 * 0.10 ELSE 0.45 + g.r4 * 0.40 END, -2),
+                   round(bt.price * (CASE WHEN g.cond = 'new' THEN 0.92 + g.r4 * 0.10 ELSE 0.45 + g.r4 * 0.40 END)::numeric, -2),
                    CASE WHEN g.cond = 'new' THEN bt.price END,
                    round(bt.price * CASE WHEN g.cond = 'new' THEN 0.90 ELSE 0.43 END, -2),
                    round(bt.price * CASE WHEN g.cond = 'new' THEN 0.86 ELSE 0.40 END, -2),

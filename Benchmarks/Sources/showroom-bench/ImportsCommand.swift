@@ -14,7 +14,9 @@ struct ImportsCommand: AsyncParsableCommand {
     @Option(help: "Runs of each import (median reported).") var `repeat` = 3
     @Option(help: "Units in the generated feed.") var feedRows = 100_000
 
-    func run() async throws {
+    func run() async throws { try await ReadableError.wrapping { try await body() } }
+
+    func body() async throws {
         var catalog: [(Double, Int)] = [], feed: [(Double, Int)] = [], again: [(Double, Int)] = []
         var epa: [(Double, Int)] = [], nev: [(Double, Int)] = []
         let feedData = FeedImporter.syntheticFeed(rows: feedRows)

@@ -21,7 +21,9 @@ struct LLMCommand: AsyncParsableCommand {
     @Option(help: "Injected model latency per request, ms.") var latencyMs = 300
     @Option(help: "Seed of the conversation mix.") var seed: UInt64 = 7
 
-    func run() async throws {
+    func run() async throws { try await ReadableError.wrapping { try await body() } }
+
+    func body() async throws {
         let database = try await BenchDatabase.open()
         do {
             try await measure(database)

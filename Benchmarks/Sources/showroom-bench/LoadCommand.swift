@@ -25,10 +25,12 @@ struct LoadCommand: AsyncParsableCommand {
         if warmup > 0 { _ = try await Self.drive(Array(mix.prefix(warmup)), chat: chat, concurrency: min(concurrency, warmup), streamShare: streamShare, seed: seed) }
         let sampler = RSSSampler(pid: pid)
         await sampler.start()
+        let cpu0 = (pid.flatMap(ProcessCPU.seconds(pid:)), ProcessCPU.seconds(named: "postgres"), ProcessCPU.seconds(pid: getpid()))
         let started = ContinuousClock.now
         let results = try await Self.drive(Array(mix.dropFirst(warmup)), chat: chat, concurrency: concurrency, streamShare: streamShare, seed: seed)
         let elapsed = ChatClient.milliseconds(ContinuousClock.now - started) / 1000
         let memory = await sampler.stop()
+        let cpu1 = (pid.flatMap(ProcessCPU.seconds(pid:)), ProcessCPU.seconds(named: "postgres"), ProcessCPU.seconds(pid: getpid()))
         try await client.shutdown()
 
         let ok = results.filter { $0.error == nil }
@@ -41,6 +43,11 @@ struct LoadCommand: AsyncParsableCommand {
         print("  SSE first byte ms  \(LatencySummary(streamed.compactMap(\.firstByteMs)))")
         print("  SSE full turn ms   \(LatencySummary(streamed.map(\.totalMs)))")
         if let memory { print(String(format: "  server RSS MiB     max sampled %.1f, VmHWM %.1f", memory.sampledMax, memory.hwm)) }
+        if let s0 = cpu0.0, let s1 = cpu1.0, let l0 = cpu0.2, let l1 = cpu1.2 {
+            print(String(format: "  CPU s per 100 turns  server %.2f, postgres (all) %.2f, load generator %.2f  (of %.1f s x %d cores)",
+                         (s1 - s0) * 100 / Double(results.count), (cpu1.1 - cpu0.1) * 100 / Double(results.count),
+                         (l1 - l0) * 100 / Double(results.count), elapsed * 100 / Double(results.count), ProcessInfo.processInfo.activeProcessorCount))
+        }
         for e in Set(results.compactMap(\.error)).prefix(5) { print("  error: \(e)") }
     }
 

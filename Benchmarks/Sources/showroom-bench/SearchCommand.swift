@@ -18,14 +18,17 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Seed of the filter mix.") var seed: UInt64 = 5
     @Option(help: "Use this already filled database instead of a new one.") var database: String?
     @Flag(help: "Keep the new database (prints its URL).") var keep = false
-    @Flag(help: "Apply pending migrations to --database first (to measure a new index migration).") var migrate = false
+    @Option(help: "SQL file to run first (statements separated by ';' at line ends), e.g. deploy/bench/search-indexes.sql.") var apply: String?
     @Option(help: "Print EXPLAIN ANALYZE for this many of the slowest queries.") var explain = 3
+    @Flag(help: "Time the proposed query (ProposedSearch) instead of InventoryRepository.search.") var proposed = false
 
-    func run() async throws {
+    func run() async throws { try await ReadableError.wrapping { try await body() } }
+
+    func body() async throws {
         if let database {
             let db = Database(url: try DatabaseURL(database), maxConnections: 2)
             try await db.withRunning { db in
-                if migrate { try await Migrator(db: db).migrate() }
+                try await applySQL(db)
                 try await measure(db)
             }
             return
@@ -39,6 +42,7 @@ struct SearchCommand: AsyncParsableCommand {
                 }
             }
             let count = try await bench.db.rows("SELECT count(*) FROM inventory_units").first!.decode(Int.self)
+            try await applySQL(bench.db)
             print(String(format: "generated %d units (%d in the table) in %.1f s", units, count,
                          ChatClient.milliseconds(ContinuousClock.now - t0) / 1000))
             try await measure(bench.db)
@@ -54,30 +58,53 @@ struct SearchCommand: AsyncParsableCommand {
         }
     }
 
+    func applySQL(_ db: Database) async throws {
+        guard let apply else { return }
+        let text = try String(contentsOfFile: apply, encoding: .utf8)
+        let lines = text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+        for statement in lines.joined(separator: "\n").components(separatedBy: ";\n")
+        where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            try await db.execute(PostgresQuery(unsafeSQL: statement))
+        }
+        print("applied \(apply)")
+    }
+
     func measure(_ db: Database) async throws {
         let names = try await db.rows("SELECT DISTINCT store_id, make, model FROM inventory_units WHERE source = 'catalog'")
             .map { try $0.decode((String, String, String).self) }
         let filters = Self.filters(count: queries + 100, names: names, seed: seed)
         let repo = InventoryRepository(db: db)
-        for (f, sort, limit, offset) in filters.prefix(100) { _ = try await repo.search(f, sort: sort, limit: limit, offset: offset) }  // warm-up
+        func one(_ f: InventoryFilter, _ sort: InventorySort, _ limit: Int, _ offset: Int) async throws -> Int {
+            proposed ? try await ProposedSearch.run(db, f, sort: sort, limit: limit, offset: offset).total
+                : try await repo.search(f, sort: sort, limit: limit, offset: offset).total
+        }
+        for (f, sort, limit, offset) in filters.prefix(100) { _ = try await one(f, sort, limit, offset) }  // warm-up
         var samples: [(ms: Double, label: String, hits: Int, i: Int)] = []
         for (i, (f, sort, limit, offset)) in filters.dropFirst(100).enumerated() {
             let t0 = ContinuousClock.now
-            let r = try await repo.search(f, sort: sort, limit: limit, offset: offset)
-            samples.append((ChatClient.milliseconds(ContinuousClock.now - t0), Self.label(f, sort), r.total, i + 100))
+            let total = try await one(f, sort, limit, offset)
+            samples.append((ChatClient.milliseconds(ContinuousClock.now - t0), Self.label(f, sort), total, i + 100))
         }
-        print("search: \(samples.count) queries of InventoryRepository.search, one at a time")
+        let indexes = try await db.rows("SELECT indexname FROM pg_indexes WHERE tablename = 'inventory_units' ORDER BY 1").map { try $0.decode(String.self) }
+        print("search: \(samples.count) queries of \(proposed ? "the proposed query (ProposedSearch, count capped at \(ProposedSearch.cap))" : "InventoryRepository.search"), one at a time")
+        print("  indexes: \(indexes.joined(separator: ", "))")
         print("  all ms                      \(LatencySummary(samples.map(\.ms)))  (aim p95 <= 25)")
-        let broad = samples.filter { $0.hits >= 10_000 }, narrow = samples.filter { $0.hits < 10_000 }
-        print("  matching >= 10,000 units ms \(LatencySummary(broad.map(\.ms)))")
-        print("  matching <  10,000 units ms \(LatencySummary(narrow.map(\.ms)))")
+        let limit = proposed ? ProposedSearch.cap : 10_000
+        let broad = samples.filter { $0.hits > limit }, narrow = samples.filter { $0.hits <= limit }
+        print("  matching > \(limit) units ms \(LatencySummary(broad.map(\.ms)))")
+        print("  matching <= \(limit) units ms \(LatencySummary(narrow.map(\.ms)))")
         for s in samples.sorted(by: { $0.ms > $1.ms }).prefix(5) {
             print(String(format: "  slow: %7.1f ms  %7d matches  %@", s.ms, s.hits, s.label as NSString))
         }
         for s in samples.sorted(by: { $0.ms > $1.ms }).prefix(explain) {
             let (f, sort, limit, offset) = filters[s.i]
             print("  EXPLAIN ANALYZE of: \(s.label)")
-            for line in try await Self.explain(db, f, sort: sort, limit: limit, offset: offset) { print("    \(line)") }
+            let q = proposed ? ProposedSearch.ids(f) : InventoryRepository.searchQuery(f, sort: sort, limit: limit, offset: offset)
+            for line in try await Self.explain(db, q) { print("    \(line)") }
+            if proposed && s.hits > ProposedSearch.cap {
+                print("  EXPLAIN ANALYZE of its page in sort order:")
+                for line in try await Self.explain(db, ProposedSearch.page(f, sort: sort, limit: limit, offset: offset)) { print("    \(line)") }
+            }
         }
     }
 
@@ -131,11 +158,11 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     /// EXPLAIN (ANALYZE, BUFFERS) of the search's SQL with the same binds.
-    static func explain(_ db: Database, _ f: InventoryFilter, sort: InventorySort, limit: Int, offset: Int) async throws -> [String] {
+    static func explain(_ db: Database, _ query: PostgresQuery) async throws -> [String] {
         try await db.withConnection { conn in
             _ = try await conn.query("BEGIN", logger: db.logger)
             _ = try await conn.query(PostgresQuery(unsafeSQL: "SET LOCAL plan_cache_mode = force_custom_plan"), logger: db.logger)
-            var q = InventoryRepository.searchQuery(f, sort: sort, limit: limit, offset: offset)
+            var q = query
             q.sql = "EXPLAIN (ANALYZE, BUFFERS) " + q.sql
             var lines: [String] = []
             for try await row in try await conn.query(q, logger: db.logger) { lines.append(try row.decode(String.self)) }
