@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 CONVERSATIONS=${1:-400}; shift || true
 LEVELS=("${@:-16}")
-LOG_DIR=${LOG_DIR:-$HERE/.bench-logs/http}
+LOG_DIR=${LOG_DIR:-${TMPDIR:-/tmp}/showroom-bench/http}
 PORT=${PORT:-18080}
 trap 'stop_server; drop_db showroom_bench_http' EXIT
 machine

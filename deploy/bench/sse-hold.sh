@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 STREAMS=${1:-1000}
 LATENCY=${2:-15000}
-LOG_DIR=${LOG_DIR:-$HERE/.bench-logs/sse}
+LOG_DIR=${LOG_DIR:-${TMPDIR:-/tmp}/showroom-bench/sse}
 PORT=${PORT:-18081}
 mkdir -p "$LOG_DIR"
 LLM_PID=
