@@ -8,6 +8,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "showroom", targets: ["showroom"]),
+        // Libraries for the separate Benchmarks/ package (it depends on this one by path).
+        .library(name: "ShowroomCore", targets: ["ShowroomCore"]),
+        .library(name: "ShowroomData", targets: ["ShowroomData"]),
+        .library(name: "ShowroomLLM", targets: ["ShowroomLLM"]),
+        .library(name: "ShowroomAgents", targets: ["ShowroomAgents"]),
+        .library(name: "ShowroomServer", targets: ["ShowroomServer"]),
+        .library(name: "ShowroomTestSupport", targets: ["ShowroomTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

@@ -22,7 +22,21 @@ public struct InventoryRepository: Sendable {
     public func search(_ f: InventoryFilter, sort: InventorySort = .priceAsc, limit: Int = 10, offset: Int = 0) async throws
         -> (total: Int, vehicles: [VehicleRecord])
     {
-        let query: PostgresQuery = """
+        var total = 0
+        var out: [VehicleRecord] = []
+        for row in try await db.rows(Self.searchQuery(f, sort: sort, limit: limit, offset: offset)) {
+            out.append(try Self.decode(row))
+            total = try Array(row)[26].decode(Int.self)
+        }
+        if out.isEmpty && offset > 0 {
+            total = try await search(f, sort: sort, limit: 1, offset: 0).total
+        }
+        return (total, out)
+    }
+
+    /// The SQL of `search` with its binds (public so the benchmarks can EXPLAIN exactly it).
+    public static func searchQuery(_ f: InventoryFilter, sort: InventorySort, limit: Int, offset: Int) -> PostgresQuery {
+        """
             SELECT \(unescaped: Self.columns), count(*) OVER () \(unescaped: Self.from)
             WHERE u.store_id = \(f.storeID.rawValue)
               AND (\(f.includeUnavailable) OR u.status = 'available')
@@ -42,16 +56,6 @@ public struct InventoryRepository: Sendable {
             ORDER BY \(unescaped: sort.sql)
             LIMIT \(limit) OFFSET \(offset)
             """
-        var total = 0
-        var out: [VehicleRecord] = []
-        for row in try await db.rows(query) {
-            out.append(try Self.decode(row))
-            total = try Array(row)[26].decode(Int.self)
-        }
-        if out.isEmpty && offset > 0 {
-            total = try await search(f, sort: sort, limit: 1, offset: 0).total
-        }
-        return (total, out)
     }
 
     /// One unit of a store by stock number or VIN (any status), or nil.
