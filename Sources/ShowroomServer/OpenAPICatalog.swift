@@ -135,7 +135,7 @@ enum OpenAPICatalog {
         summary: "Import a dealer inventory feed (CSV); all or nothing",
         description: "The same importer as `showroom import FILE`: answers a report and never half-applies a feed.",
         auth: .staff(.manager), params: [q("store_id", S.storeID, required: true)],
-        body: ["text/csv": S.string("CSV with a header row.")],
+        body: ["text/csv": S.string("CSV with a header row.", pattern: "\\S")],
         replies: [ok(S.ref("ImportReport"))])
 
     // MARK: staff leads

@@ -16,7 +16,7 @@ import requests
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MODEL_SERVER = os.path.join(ROOT, "deploy", "dev", "model-server.sh")
-PORT = int(os.environ.get("SHOWROOM_LLM_TEST_PORT", "8082"))
+PORT = int(os.environ.get("SHOWROOM_LLM_TEST_PORT", "8093"))
 
 CONFIG = """
 backends:
