@@ -30,30 +30,3 @@ public struct ChatMessage: Sendable, Hashable, Codable {
         .init(role: .tool, content: result, toolCallID: id, name: name)
     }
 }
-
-/// A tool call requested by a model. `arguments` is the raw JSON text the model sent:
-/// it is validated by the caller, never trusted.
-public struct ToolCall: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String
-    public var arguments: String
-
-    public init(id: String, name: String, arguments: String) {
-        self.id = id
-        self.name = name
-        self.arguments = arguments
-    }
-}
-
-/// A tool offered to a model: name, description and the JSON Schema of its arguments.
-public struct ToolSpec: Sendable, Hashable, Codable {
-    public var name: String
-    public var description: String
-    public var parameters: JSONValue
-
-    public init(name: String, description: String, parameters: JSONValue) {
-        self.name = name
-        self.description = description
-        self.parameters = parameters
-    }
-}
