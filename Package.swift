@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "ShowroomCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -80,7 +81,7 @@ let package = Package(
         .target(
             name: "ShowroomTestSupport",
             dependencies: [
-                "ShowroomCore", "ShowroomData", "ShowroomLLM",
+                "ShowroomCore", "ShowroomData", "ShowroomLLM", "ShowroomAgents",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/Support",

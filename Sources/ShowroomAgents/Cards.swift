@@ -60,8 +60,12 @@ enum Cards {
 
     /// Remembers the vehicles shown and the unit in focus for follow-ups.
     static func remember(_ outcomes: [ToolOutcome], into p: inout ConversationProfile) {
-        let shown = from(outcomes).compactMap { $0["type"] == "vehicle" ? $0["stock_number"]?.stringValue : nil }
-        if shown.count > 1 { p.lastVehicles = shown }
+        let cards = from(outcomes).filter { $0["type"] == "vehicle" }
+        let shown = cards.compactMap { $0["stock_number"]?.stringValue }
+        if shown.count > 1 {
+            p.lastVehicles = shown
+            p.cheapestShown = cards.compactMap { $0["price"]?["amount"]?.doubleValue }.min().map { Int($0) }
+        }
         if shown.count == 1 { p.focusStock = shown[0]; if p.lastVehicles.isEmpty { p.lastVehicles = shown } }
         for o in outcomes where o.ok {
             if let s = o.arguments["stock_number"]?.stringValue, ["quote_price", "estimate_payment", "book_test_drive", "get_vehicle"].contains(o.name) {

@@ -12,6 +12,8 @@ public struct ConversationProfile: Sendable, Codable, Hashable {
     public var lastVehicles: [String] = []
     /// The unit the customer is talking about (a card clicked, a quote asked, the page's vehicle).
     public var focusStock: String?
+    /// The lowest price among the vehicles last shown (whole units), for "cheaper ones?".
+    public var cheapestShown: Int?
     public var language: Language?
     public var name: String?
     public var phone: String?
@@ -27,6 +29,7 @@ public struct ConversationProfile: Sendable, Codable, Hashable {
         case lastIntent = "last_intent"
         case lastVehicles = "last_vehicles"
         case focusStock = "focus_stock"
+        case cheapestShown = "cheapest_shown"
         case language, name, phone, email, consent, history
     }
 

@@ -78,11 +78,17 @@ public struct Runner: Sendable {
 
         // Route (code first: escalation and injection never reach a model).
         let routeStart = Date()
-        var decision = await router.route(text)
+        var decision = await router.route(text, context: RouteContext(
+            previousIntent: profile.lastIntent, profile: profile.slots, cheapestShownPrice: profile.cheapestShown, currency: store.currency))
         if input.booking != nil { decision = RouteDecision(intent: .testDrive, confidence: 1, slots: decision.slots) }
-        decision = Self.refine(decision, profile: profile)
         let routeMs = Date().timeIntervalSince(routeStart) * 1000
-        profile.slots = profile.slots.merged(with: decision.slots)
+        // The profile keeps what the customer wants; a named unit becomes the focus, not a filter.
+        // A trade-in names the customer's own car, which is not what they want to buy.
+        if decision.intent != .tradeIn {
+            profile.slots = profile.slots.merged(with: decision.slots)
+            profile.slots.stockNumber = nil
+            profile.slots.vin = nil
+        }
         Self.absorbContact(text, into: &profile, booking: input.booking)
         emit(.route(intent: decision.intent, agent: decision.intent.agent))
 
@@ -107,8 +113,11 @@ public struct Runner: Sendable {
             throw ShowroomError("agent_missing", "No agent '\(decision.intent.agent)' is configured.", status: 500)
         }
         let mentions = decision.intent == .compare ? await router.mentions(text) : []
+        var turnSlots = profile.slots
+        turnSlots.stockNumber = decision.slots.stockNumber
+        turnSlots.vin = decision.slots.vin
         var plan = PlanContext(
-            intent: decision.intent, slots: profile.slots, storeID: store.id.rawValue, currency: store.currency,
+            intent: decision.intent, slots: turnSlots, storeID: store.id.rawValue, currency: store.currency,
             language: language, text: text, focusStock: profile.focusStock, lastVehicles: profile.lastVehicles,
             mentions: mentions, booking: input.booking, name: profile.name, phone: profile.phone, email: profile.email,
             consent: profile.consent ?? false, leaseRequested: TextFacts.lease(text),
@@ -130,8 +139,27 @@ public struct Runner: Sendable {
         var fallback = false
         var finalText: String?
 
+        /// Runs a step's tool calls (handoffs switch the agent) and feeds the results back.
+        func execute(_ calls: [ToolCall]) async {
+            for call in calls {
+                if call.name.hasPrefix("transfer_to_"), let next = catalog[String(call.name.dropFirst("transfer_to_".count))],
+                   agent.handoffs.contains(next.id) {
+                    agent = next
+                    messages.append(.tool(id: call.id, name: call.name, result: "{\"transferred_to\":\"\(next.id)\"}"))
+                    messages[0] = .system(Prompt.system(agent: agent, store: store, profile: profile, language: language, now: now()))
+                    continue
+                }
+                emit(.tool(name: call.name, status: "started"))
+                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
+                emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
+                outcomes.append(outcome)
+                messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
+            }
+        }
+
         for _ in 0..<agent.maxSteps {
-            let offered = registry.specs(names: agent.tools, scope: input.scope) + Prompt.handoffSpecs(agent, catalog)
+            let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
+                + Prompt.handoffSpecs(agent, catalog)
             let request = ChatRequest(messages: messages, tools: offered, temperature: agent.temperature,
                                       metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
             let model = models[agent.backend] ?? embedded
@@ -143,7 +171,8 @@ public struct Runner: Sendable {
                 response = try await embedded.complete(request)
                 response.fallbackReason = "\(error)"
             }
-            if response.backend != "embedded" {
+            // A call to a model server counts (and its time) even when the fallback answered it.
+            if model.name != embedded.name {
                 llmCalls += 1
                 llmMs += Date().timeIntervalSince(t0) * 1000
             }
@@ -162,30 +191,34 @@ public struct Runner: Sendable {
                 break
             }
             messages.append(.assistant(response.content, toolCalls: response.toolCalls))
-            for call in response.toolCalls {
-                if call.name.hasPrefix("transfer_to_"), let next = catalog[String(call.name.dropFirst("transfer_to_".count))],
-                   agent.handoffs.contains(next.id) {
-                    agent = next
-                    messages.append(.tool(id: call.id, name: call.name, result: "{\"transferred_to\":\"\(next.id)\"}"))
-                    messages[0] = .system(Prompt.system(agent: agent, store: store, profile: profile, language: language, now: now()))
-                    continue
-                }
-                emit(.tool(name: call.name, status: "started"))
-                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
-                emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
-                outcomes.append(outcome)
-                messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
-            }
+            await execute(response.toolCalls)
         }
 
         // Guardrails: amounts must be grounded, no commitments; otherwise a grounded reply replaces it.
+        // Grounded: this conversation's tool results, and the customer's stated budget (a real one).
         var guardrail: String?
-        let grounded = outcomes.compactMap(\.result).reduce(into: Set<Decimal>()) { $0.formUnion(ReplyGuard.numbers(in: $1)) }
+        let earlier = (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? []
+        var grounded = (outcomes.compactMap(\.result) + earlier).reduce(into: Set<Decimal>()) { $0.formUnion(ReplyGuard.numbers(in: $1)) }
+        for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 { grounded.insert(Decimal(budget)) }
         var reply = finalText ?? ""
         let violations = ReplyGuard.check(reply: reply, groundedNumbers: grounded, customerText: "")
         if reply.isEmpty || !violations.isEmpty {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
-            reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages)
+            // The embedded backend finishes the turn from here: it runs the tools it still needs
+            // and writes the reply from their results only.
+            let offered = registry.specs(names: agent.tools, scope: input.scope)
+            reply = ""
+            for _ in 0..<4 {
+                let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
+                guard let step = try? await embedded.complete(request) else { break }
+                if step.toolCalls.isEmpty {
+                    reply = step.content ?? ""
+                    break
+                }
+                messages.append(.assistant(nil, toolCalls: step.toolCalls))
+                await execute(step.toolCalls)
+            }
+            if reply.isEmpty { reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages) }
         }
 
         let cards = Cards.from(outcomes)
@@ -254,13 +287,6 @@ public struct Runner: Sendable {
         if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }) { return .zh }
         if text.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) && $0.isASCII }) { return .en }
         return fallback
-    }
-
-    /// A slot-only follow-up ("那七座的呢", "cheaper ones?") keeps the previous search intent.
-    static func refine(_ d: RouteDecision, profile: ConversationProfile) -> RouteDecision {
-        guard let last = profile.lastIntent, [.vehicleSearch, .recommendation].contains(last),
-              d.confidence < 0.6, !d.slots.isEmpty else { return d }
-        return RouteDecision(intent: last, confidence: 0.7, slots: d.slots)
     }
 
     static func absorbContact(_ text: String, into p: inout ConversationProfile, booking: BookingForm?) {

@@ -3,7 +3,9 @@
 public enum ToolCatalog {
     public static func registry() -> ToolRegistry {
         ToolRegistry([
-            SearchInventoryTool(), GetVehicleTool(), CompareModelsTool(), DealerInfoTool(), FloorPriceTool(),
+            SearchInventoryTool(), GetVehicleTool(), CompareModelsTool(), RecommendTool(), QuotePriceTool(),
+            EstimatePaymentTool(), AppraiseTradeInTool(), BookTestDriveTool(), CancelTestDriveTool(), CreateLeadTool(),
+            DealerInfoTool(), FloorPriceTool(), FindLeadsTool(),
         ])
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Validates a JSON value against the JSON Schema subset our tool schemas use:
 /// `type` (object, array, string, number, integer, boolean, null, or a list), `properties`,
 /// `required`, `additionalProperties: false`, `enum`, `minimum`/`maximum`,
-/// `minLength`/`maxLength`, `pattern`, `items`, `minItems`/`maxItems`, `oneOf`/`anyOf` of
+/// `minLength`/`maxLength` (in code points, as JSON Schema counts), `pattern`, `items`, `minItems`/`maxItems`, `oneOf`/`anyOf` of
 /// `required` lists (for "one of stock_number, vin").
 ///
 /// Errors are precise and addressed by JSON pointer-ish paths (`limit: must be ≤ 50`), because
@@ -32,8 +32,8 @@ public enum JSONSchemaValidator {
             if let min = s["minimum"]?.doubleValue, n < min { errors.append("\(label(path)): must be ≥ \(format(min))") }
             if let max = s["maximum"]?.doubleValue, n > max { errors.append("\(label(path)): must be ≤ \(format(max))") }
         case .string(let str):
-            if let min = s["minLength"]?.intValue, str.count < min { errors.append("\(label(path)): must have at least \(min) characters") }
-            if let max = s["maxLength"]?.intValue, str.count > max { errors.append("\(label(path)): must have at most \(max) characters") }
+            if let min = s["minLength"]?.intValue, str.unicodeScalars.count < min { errors.append("\(label(path)): must have at least \(min) characters") }
+            if let max = s["maxLength"]?.intValue, str.unicodeScalars.count > max { errors.append("\(label(path)): must have at most \(max) characters") }
             if let pattern = s["pattern"]?.stringValue,
                str.range(of: pattern, options: .regularExpression) == nil {
                 errors.append("\(label(path)): does not match the expected format")

@@ -18,6 +18,14 @@ public struct AuditRepository: Sendable {
             """)
     }
 
+    /// Results of the conversation's most recent successful tool calls (what earlier turns may cite).
+    public func recentResults(conversationID: UUID, limit: Int = 30) async throws -> [JSONValue] {
+        try await db.rows("""
+            SELECT result::text FROM tool_calls WHERE conversation_id = \(conversationID) AND ok AND result IS NOT NULL
+            ORDER BY id DESC LIMIT \(limit)
+            """).compactMap { try $0.decode(String.self) }.compactMap(JSONValue.parse)
+    }
+
     /// One staff action or refusal.
     public func record(actor: String, action: String, target: String?, outcome: String, detail: String? = nil) async throws {
         try await db.execute("""

@@ -72,7 +72,7 @@ public struct CatalogRepository: Sendable {
     public func trims(make: String, model: String, trim: String? = nil) async throws -> [TrimSpec] {
         try await db.rows("""
             \(unescaped: Self.trimSelect)
-            WHERE mk.name = \(make) AND m.name = \(model) AND m.source = 'catalog'
+            WHERE mk.name = \(make) AND m.name = \(model) AND m.source = 'catalog' AND t.source = 'catalog'
               AND (\(trim)::text IS NULL OR t.name ILIKE '%' || \(trim) || '%')
             ORDER BY t.year DESC, t.name
             """).map(Self.decodeTrim)

@@ -46,6 +46,9 @@ extension Migration {
         UNIQUE (make_id, name)
     );
     CREATE INDEX models_search_trgm ON models USING gin (search_text gin_trgm_ops);
+    -- Imports match makes and models case-insensitively (EPA spells both Leaf and LEAF).
+    CREATE UNIQUE INDEX makes_name_ci ON makes (lower(name));
+    CREATE UNIQUE INDEX models_name_ci ON models (make_id, lower(name));
 
     CREATE TABLE trims (
         id              serial PRIMARY KEY,
@@ -74,6 +77,8 @@ extension Migration {
         source          text NOT NULL DEFAULT 'catalog',
         UNIQUE (model_id, name, year, variant_key)
     );
+    -- Reference trims (EPA, NEV) are keyed by their publisher record id, kept in variant_key.
+    CREATE UNIQUE INDEX trims_source_variant ON trims (source, variant_key) WHERE variant_key <> '';
 
     CREATE TABLE inventory_units (
         id              bigserial PRIMARY KEY,
@@ -102,6 +107,7 @@ extension Migration {
         cost            numeric(12,2),
         status          text NOT NULL DEFAULT 'available' CHECK (status IN ('available','hold','sold','in_transit')),
         date_in_stock   date,
+        source          text NOT NULL DEFAULT 'catalog' CHECK (source IN ('catalog','feed')),
         created_at      timestamptz NOT NULL DEFAULT now(),
         updated_at      timestamptz NOT NULL DEFAULT now(),
         UNIQUE (store_id, stock_number),
@@ -248,6 +254,7 @@ extension Migration {
         EXCLUDE USING gist (unit_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (status = 'booked' AND unit_id IS NOT NULL)
     );
     CREATE INDEX appointments_store_time ON appointments (store_id, starts_at);
+    CREATE INDEX appointments_unit ON appointments (unit_id) WHERE unit_id IS NOT NULL;
 
     CREATE TABLE staff_keys (
         id          uuid PRIMARY KEY,

@@ -25,10 +25,21 @@ public enum ScratchDatabase {
     }
 
     /// Drops a database made by `create` (terminating its connections).
+    ///
+    /// Retried for a few seconds: an autovacuum worker that has just connected to the database
+    /// cannot be terminated by a role without `pg_signal_backend` (SQLSTATE 42501), and is gone
+    /// a moment later.
     public static func drop(_ url: DatabaseURL, server: DatabaseURL) async throws {
         let admin = Database(url: server, maxConnections: 1)
         try await admin.withRunning { db in
-            try await db.execute(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(url.database) WITH (FORCE)"))
+            for attempt in 1...20 {
+                do {
+                    try await db.execute(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(url.database) WITH (FORCE)"))
+                    return
+                } catch let e as PSQLError where e.serverInfo?[.sqlState] == "42501" && attempt < 20 {
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+            }
         }
     }
 }

@@ -34,11 +34,15 @@ public enum ShowroomApp {
     /// The HTTP router with every surface.
     public static func router(_ app: AppServices) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: CORSMiddleware(policy: app.origins))
         router.add(middleware: ErrorMiddleware())
         HealthController(app: app, prometheus: prometheus).addRoutes(to: router)
         ChatController(app: app).addRoutes(to: router)
+        StaffController(app: app).addRoutes(to: router)
+        MCPController(app: app).addRoutes(to: router)
+        OpenAPIDocument.addRoutes(to: router)
         StaticController().addRoutes(to: router)
         return router
     }

@@ -15,7 +15,8 @@ struct ChatController {
         chat.post("sessions", use: createSession)
         chat.post("sessions/:id/messages", use: postMessage)
         chat.get("sessions/:id/messages", use: transcript)
-        for path in ["sessions", "sessions/:id/messages"] {
+        chat.get("sessions/:id/slots", use: slots)
+        for path in ["sessions", "sessions/:id/messages", "sessions/:id/slots"] {
             chat.on(RouterPath(path), method: .options) { req, _ in try await app.origins.preflight(req) }
         }
     }
@@ -24,7 +25,7 @@ struct ChatController {
 
     @Sendable func createSession(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         try await limit("ip-session:\(ctx.clientIP)", app.config.rateLimit.sessionsPerIPPerMinute)
-        let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
+        let body = try await OpenAPICatalog.createSession.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
         guard let storeText = body["store_id"]?.stringValue, !storeText.isEmpty else {
             throw ShowroomError.invalid("store_id is required.")
         }
@@ -53,6 +54,8 @@ struct ChatController {
         let greeting = Greeting.message(store: store, language: language, vehicle: vehicle)
         let saved = try await conversations.append(id, messages: [greeting])
         let token = app.tokens.issue(session: id, store: store.id, ttl: app.config.sessionTTLSeconds)
+        ctx.logger.info("session created", metadata: ["conversation_id": .string(id.uuidString.lowercased()),
+                                                      "store_id": .string(store.id.rawValue), "locale": .string(locale)])
         let out: JSONValue = [
             "session_id": .string(id.uuidString.lowercased()), "session_token": .string(token),
             "store_id": .string(store.id.rawValue), "expires_in": .number(Double(app.config.sessionTTLSeconds)),
@@ -62,7 +65,9 @@ struct ChatController {
     }
 
     @Sendable func postMessage(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        var ctx = ctx
         let (id, store) = try await authorize(req, ctx)
+        ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
         try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
         try await limit("session:\(id)", app.config.rateLimit.perSessionPerMinute)
         let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
@@ -83,19 +88,36 @@ struct ChatController {
         let input = TurnInput(conversationID: id, text: text, booking: booking, scope: .customer, callerLabel: "widget")
         _ = store
         if (req.headers[.accept] ?? "").contains("text/event-stream") {
+            ctx.logger.info("turn started", metadata: ["stream": "sse", "chars": .stringConvertible(text.count)])
             return SSE.response(events: app.runner.stream(input), logger: ctx.logger)
         }
+        ctx.logger.info("turn started", metadata: ["stream": "json", "chars": .stringConvertible(text.count)])
         let result = try await app.runner.respond(input)
+        ctx.logger.info("turn finished", metadata: ["turn_id": .string(result.turnID.uuidString.lowercased()),
+                                                    "intent": .string(result.intent.rawValue), "agent": .string(result.agent),
+                                                    "backend": .string(result.backend), "fallback": .stringConvertible(result.fallback)])
         return APIResponse.json(result.json)
     }
 
     @Sendable func transcript(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        var ctx = ctx
         let (id, _) = try await authorize(req, ctx)
+        ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
         try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
         let after = req.uri.queryParameters.get("after").flatMap { Int($0) }
+        guard let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0) else {
+            throw ShowroomError("not_found", "No such session.", status: 404)  // e.g. removed by `showroom retention`
+        }
         let messages = try await ConversationRepository(db: app.db).messages(id, afterSeq: after)
-        let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0)
-        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state?.status ?? "active")])
+        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state.status)])
+    }
+
+    @Sendable func slots(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        let (_, store) = try await authorize(req, ctx)
+        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
+        let stock = req.uri.queryParameters.get("stock_number").map { String($0) }
+        let free = try await FreeSlots.next(db: app.db, store: store, stockNumber: stock, days: 7, now: Date())
+        return APIResponse.json(["slots": .array(free.map { .string($0) }), "timezone": .string(store.timezone)])
     }
 
     // MARK: helpers

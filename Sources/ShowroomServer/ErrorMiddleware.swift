@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import ShowroomCore
+import ShowroomData
 
 /// Turns every error into the api.md error shape: never an HTML page, never a stack trace.
 struct ErrorMiddleware: RouterMiddleware {
@@ -13,7 +14,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let e as ShowroomError {
             if e.status >= 500 { context.logger.error("request failed", metadata: ["code": "\(e.code)"]) }
-            return APIResponse.error(e)
+            return APIResponse.error(e, headers: e.status == 503 ? [.retryAfter: "2"] : [:])
         } catch let e as RateLimitError {
             return try e.response(from: request, context: context)
         } catch let e as HTTPError {
@@ -27,12 +28,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return APIResponse.error(ShowroomError(code, e.body ?? e.status.reasonPhrase, status: e.status.code), headers: e.headers)
         } catch is CancellationError {
             return APIResponse.error(ShowroomError("cancelled", "The request was cancelled.", status: 499))
+        } catch where DatabaseAvailability.isConnectionFailure(error) {
+            context.logger.error("database unavailable", metadata: ["error": .string(DatabaseAvailability.summary(of: error))])
+            return APIResponse.error(DatabaseAvailability.unavailable, headers: [.retryAfter: "2"])
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(String(describing: type(of: error)))"])
-            if "\(error)".contains("PSQLError") || "\(error)".contains("connection") {
-                return APIResponse.error(ShowroomError("unavailable", "The database is unavailable; try again shortly.", status: 503),
-                                         headers: [.retryAfter: "2"])
-            }
             return APIResponse.error(ShowroomError("internal_error", "Something went wrong on our side.", status: 500))
         }
     }

@@ -19,10 +19,21 @@ struct StaffAuth: Sendable {
             try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: store?.rawValue, outcome: "forbidden_role")
             throw ShowroomError("forbidden", "This action needs the \(least.rawValue) role; the key has \(key.role.rawValue).", status: 403)
         }
-        if let store, !key.allows(store) {
+        if let store { try await allow(key, store: store, action: action) }
+        return key
+    }
+
+    /// Refuses (403, audited) a key acting for a store outside its scope.
+    func allow(_ key: StaffKey, store: StoreID, action: String) async throws {
+        guard key.allows(store) else {
             try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: store.rawValue, outcome: "forbidden_store")
             throw ShowroomError("forbidden_store", "This key may not act for store '\(store.rawValue)'.", status: 403)
         }
-        return key
+    }
+
+    /// Records a staff action that succeeded.
+    func audit(_ key: StaffKey, action: String, target: String?, detail: JSONValue? = nil) async {
+        try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: target, outcome: "ok",
+                                                  detail: detail?.jsonString())
     }
 }

@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
             throw ShowroomError("no_database", "Set DATABASE_URL (postgres://user:pass@host:port/db) or database_url in the config file.")
         }
         var logger = Logger(label: "showroom.db")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         return try await Database(url: url, maxConnections: cfg.dbMaxConnections, logger: logger).withRunning { db in
             try await body(cfg, db)
         }

@@ -24,7 +24,7 @@ import Testing
         #expect(try BackendProfile(name: "embedded", json: ["kind": "embedded"]).kind == .embedded)
     }
 
-    static let invalid: [(JSONValue, String)] = [
+    static let invalidCases: [(JSONValue, String)] = [
         (["kind": "openai", "model": "m"], "backends.p.base_url"),
         (["kind": "openai", "base_url": "ftp://host/v1", "model": "m"], "backends.p.base_url"),
         (["kind": "openai", "base_url": "http://host:8000/v1"], "backends.p.model"),
@@ -34,7 +34,7 @@ import Testing
         (["model": "m"], "backends.p.kind"),
     ]
 
-    @Test(arguments: invalid)
+    @Test(arguments: invalidCases)
     func invalidProfilesNameTheField(_ json: JSONValue, _ field: String) {
         let error = #expect(throws: ShowroomError.self) { try BackendProfile(name: "p", json: json) }
         #expect(error?.code == "invalid_config")

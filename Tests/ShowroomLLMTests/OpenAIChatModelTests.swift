@@ -128,18 +128,18 @@ struct OpenAIChatModelTests {
     }
 
     @Test func slowServerTimesOutWithinTheProfileTimeout() async throws {
-        try await ScriptedOpenAIServer.with([.text("late").delayed(ms: 1500)]) { server in
+        try await ScriptedOpenAIServer.with([.text("late").delayed(ms: 8000)]) { server in
             let start = ContinuousClock.now
-            await #expect(throws: ChatModelError.timeout) { try await model(server, timeout: 0.3).complete(ask()) }
-            #expect(ContinuousClock.now - start < .seconds(1.2))
+            await #expect(throws: ChatModelError.timeout) { try await model(server, timeout: 1.5).complete(ask()) }
+            #expect(ContinuousClock.now - start < .seconds(6))
         }
     }
 
     @Test func silentStreamTimesOutButSteadyStreamDoesNot() async throws {
         let steady = ScriptedReply.text("abcdefgh").chunked(characters: 1, delayMs: 100)
-        let silent = ScriptedReply.text("abcdefgh").chunked(characters: 4, delayMs: 1200)
+        let silent = ScriptedReply.text("abcdefgh").chunked(characters: 4, delayMs: 6000)
         try await ScriptedOpenAIServer.with([steady, silent]) { server in
-            let model = try model(server, timeout: 0.5)
+            let model = try model(server, timeout: 2.5)
             let events = try await collect(model.stream(ask()))
             #expect(events.completed?.content == "abcdefgh")
             let (partial, error) = await collectUntilFailure(model.stream(ask()))

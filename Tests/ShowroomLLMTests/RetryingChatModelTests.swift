@@ -41,7 +41,8 @@ struct RetryingChatModelTests {
             let start = ContinuousClock.now
             let error = await #expect(throws: ChatModelError.self) { try await retrying(server, cap: 5).complete(ask()) }
             guard case .http(429, 120?, _)? = error else { Issue.record("got \(String(describing: error))"); return }
-            #expect(ContinuousClock.now - start < .seconds(1))
+            // It gives up at once instead of waiting the 120 s asked for (a loose bound: CI machines are busy).
+            #expect(ContinuousClock.now - start < .seconds(30))
             #expect(await server.received.count == 1)
         }
     }
@@ -56,8 +57,8 @@ struct RetryingChatModelTests {
     }
 
     @Test func timeoutIsRetried() async throws {
-        try await ScriptedOpenAIServer.with([.text("slow").delayed(ms: 1000), .text("fast")]) { server in
-            let reply = try await retrying(server, timeout: 0.3).complete(ask())
+        try await ScriptedOpenAIServer.with([.text("slow").delayed(ms: 6000), .text("fast")]) { server in
+            let reply = try await retrying(server, timeout: 2).complete(ask())
             #expect(reply.content == "fast")
         }
     }

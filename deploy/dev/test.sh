@@ -31,16 +31,17 @@ export E2E_DATABASE_URL="${DATABASE_URL%/*}/$DB_E2E"
 DATABASE_URL="$E2E_DATABASE_URL" "$BIN" migrate
 DATABASE_URL="$E2E_DATABASE_URL" "$BIN" import catalog/
 export SHOWROOM_SESSION_SECRET=ci-secret-$(date +%s)
-DATABASE_URL="$E2E_DATABASE_URL" SHOWROOM_PORT=8080 SHOWROOM_HOST=127.0.0.1 SHOWROOM_RATE_LIMIT=off \
+PORT=${SHOWROOM_TEST_PORT:-8080}
+DATABASE_URL="$E2E_DATABASE_URL" SHOWROOM_PORT=$PORT SHOWROOM_HOST=127.0.0.1 SHOWROOM_RATE_LIMIT=off \
   "$BIN" serve > artifacts/server.log 2>&1 &
 SERVER_PID=$!
 for i in $(seq 1 60); do
-  curl -fsS http://127.0.0.1:8080/health/ready >/dev/null 2>&1 && break
+  curl -fsS http://127.0.0.1:$PORT/health/ready >/dev/null 2>&1 && break
   sleep 0.5
 done
-curl -fsS http://127.0.0.1:8080/health/ready
+curl -fsS http://127.0.0.1:$PORT/health/ready
 echo
-export SHOWROOM_BASE_URL=http://127.0.0.1:8080
+export SHOWROOM_BASE_URL=http://127.0.0.1:$PORT
 export SHOWROOM_BIN="$BIN"
 if [ -d tests ]; then
   DATABASE_URL="$E2E_DATABASE_URL" python3 -m pytest -q tests/ --junitxml=artifacts/pytest.xml

@@ -38,9 +38,9 @@ public struct PlanContext: Sendable, Codable, Hashable {
 
     /// The stock unit this turn is about: named, ordinal of the last shown, focus, or first shown.
     public var targetStock: String? {
-        if let s = booking?.stockNumber ?? slots.stockNumber { return s }
+        if let s = booking?.stockNumber { return s }
         if let o = ordinal, o >= 1, o <= lastVehicles.count { return lastVehicles[o - 1] }
-        return focusStock ?? lastVehicles.first
+        return slots.stockNumber ?? focusStock ?? lastVehicles.first
     }
 }
 

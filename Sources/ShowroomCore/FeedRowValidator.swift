@@ -1,0 +1,224 @@
+import Foundation
+
+/// Turns one data row of a dealer feed into a validated unit, or a rejection with its reason.
+///
+/// Rules (issue 2): the VIN must have 17 characters of the VIN alphabet and, when made in North
+/// America, a correct check digit (elsewhere a wrong one is a warning, see `VIN.check`); the
+/// year must lie in 1980...next calendar year; the price must be positive and at most
+/// 10,000,000 in the store's currency; mileage must not be negative or above 2,000,000 km
+/// (after converting miles at 1.609344 km/mi, rounded to the nearest km); make and model must be
+/// present. Rows with a different number of fields than the header are rejected (a shifted row
+/// would put values in the wrong columns). Lesser problems (unparseable MSRP or date, a VIN
+/// whose year code disagrees with the year column, an inferred condition) are warnings.
+///
+/// `row` numbers count data rows from 1 (the header and blank lines are not counted); `line`
+/// is the physical line where the row starts, for finding it in an editor.
+public struct FeedRowValidator: Sendable {
+    /// How values without a unit are read, and the date the year range is judged on.
+    public struct Options: Sendable, Hashable {
+        /// The store's currency: prices are read in it; it also picks the default mileage unit.
+        public var currency: Currency
+        /// Unit of a mileage column whose header and values name none: miles for USD stores,
+        /// km for CNY stores unless told otherwise.
+        public var mileageUnit: FeedHeaderMap.MileageUnit
+        /// Today's date in the store: the newest acceptable model year is `today.year + 1`.
+        public var today: LocalDate
+
+        public init(currency: Currency, mileageUnit: FeedHeaderMap.MileageUnit? = nil,
+                    today: LocalDate = LocalDate(Date(), in: TimeZone(identifier: "UTC")!)) {
+            self.currency = currency
+            self.mileageUnit = mileageUnit ?? (currency == .USD ? .miles : .km)
+            self.today = today
+        }
+    }
+
+    /// A row that passed validation, in canonical units: mileage in km, prices in `currency`.
+    public struct Row: Sendable, Hashable {
+        public var row: Int
+        public var line: Int
+        public var vin: VIN
+        public var stockNumber: String
+        /// True when the feed gave no stock number and it was derived from the VIN (last 8).
+        public var stockNumberDerived: Bool
+        public var year: Int
+        public var make: String
+        public var model: String
+        public var trim: String?
+        public var bodyType: BodyType?
+        public var condition: VehicleCondition
+        public var mileageKm: Int
+        public var price: Money
+        public var msrp: Money?
+        public var exteriorColor: String?
+        public var interiorColor: String?
+        public var dateInStock: LocalDate?
+    }
+
+    /// A rejection or warning for one row.
+    public struct Issue: Sendable, Hashable, Codable {
+        /// 1-based data row number (header and blank lines not counted).
+        public var row: Int
+        /// 1-based line where the row starts.
+        public var line: Int
+        /// The canonical field at fault, when one is.
+        public var field: String?
+        /// A stable snake_case code such as `vin_check_digit` or `price_absurd`.
+        public var code: String
+        /// A sentence for the operator.
+        public var reason: String
+
+        public init(row: Int, line: Int, field: String?, code: String, reason: String) {
+            self.row = row
+            self.line = line
+            self.field = field
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    /// The verdict on one row; warnings accompany either case.
+    public enum Outcome: Sendable, Hashable {
+        case accepted(Row, warnings: [Issue])
+        case rejected(Issue, warnings: [Issue])
+    }
+
+    public static let minimumYear = 1980
+    public static let maximumPrice: Decimal = 10_000_000
+    public static let maximumMileageKm = 2_000_000
+    /// A unit with no condition column is taken as new up to this many km, else used.
+    public static let newMileageLimitKm = 500
+
+    public let header: FeedHeaderMap
+    public let options: Options
+    /// Number of fields in the header row.
+    public let headerCount: Int
+
+    public init(header: [String], options: Options) {
+        self.header = FeedHeaderMap(header: header)
+        self.options = options
+        self.headerCount = header.count
+    }
+
+    /// Validates a data record (`row` is its 1-based data row number).
+    public func validate(_ record: CSVParser.Record, row: Int) -> Outcome {
+        var warnings: [Issue] = []
+        func issue(_ field: FeedHeaderMap.Field?, _ code: String, _ reason: String) -> Issue {
+            Issue(row: row, line: record.line, field: field?.rawValue, code: code, reason: reason)
+        }
+        func value(_ field: FeedHeaderMap.Field) -> String {
+            guard let i = header[field] else { return "" }
+            return record[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func reject(_ field: FeedHeaderMap.Field?, _ code: String, _ reason: String) -> Outcome {
+            .rejected(issue(field, code, reason), warnings: warnings)
+        }
+        if let ragged = record.raggedness(expected: headerCount) {
+            return reject(nil, "row_ragged", ragged)
+        }
+
+        let vin: VIN
+        switch VIN.check(value(.vin)) {
+        case .invalid(let e): return reject(.vin, e.code, e.message)
+        case .warning(let v, let w): vin = v; warnings.append(issue(.vin, w.code, w.message))
+        case .valid(let v): vin = v
+        }
+
+        let yearText = value(.year)
+        guard let year = Int(yearText) ?? Double(yearText).flatMap({ $0 == $0.rounded() ? Int(exactly: $0) : nil }) else {
+            return reject(.year, "year_invalid", yearText.isEmpty ? "Year is missing." : "Year '\(yearText)' is not a number.")
+        }
+        let newest = options.today.year + 1
+        guard (FeedRowValidator.minimumYear...newest).contains(year) else {
+            return reject(.year, "year_out_of_range", "Year \(year) is outside \(FeedRowValidator.minimumYear)...\(newest).")
+        }
+        if vin.checkDigitApplies, let vinYear = vin.modelYear, vinYear != year {
+            warnings.append(issue(.year, "vin_year_mismatch",
+                "Year \(year) differs from model year \(vinYear) encoded in VIN position 10 ('\(vin.modelYearCode)')."))
+        }
+
+        let make = value(.make), model = value(.model)
+        if make.isEmpty { return reject(.make, "make_missing", "Make is missing.") }
+        if model.isEmpty { return reject(.model, "model_missing", "Model is missing.") }
+
+        let price: Money
+        switch FeedRowValidator.money(value(.price), currency: options.currency, label: "Price") {
+        case .failure(let e): return reject(.price, e.code, e.message)
+        case .success(nil): return reject(.price, "price_missing", "Price is missing.")
+        case .success(let p?): price = p
+        }
+        var msrp: Money?
+        switch FeedRowValidator.money(value(.msrp), currency: options.currency, label: "MSRP") {
+        case .failure(let e): warnings.append(issue(.msrp, e.code, e.message + " MSRP left empty."))
+        case .success(let m): msrp = m
+        }
+
+        let unit = header.mileageUnitInHeader ?? options.mileageUnit
+        let mileageText = value(.mileage)
+        var mileageKm = 0
+        switch FeedRowValidator.mileageKm(mileageText, defaultUnit: unit) {
+        case .failure(let e): return reject(.mileage, e.code, e.message)
+        case .success(let km?): mileageKm = km
+        case .success(nil): break
+        }
+
+        let condition: VehicleCondition
+        switch conditionOf(value, mileageKm: mileageKm) {
+        case .failure(let e): return reject(.condition, e.code, e.message)
+        case .success(let (c, note)):
+            condition = c
+            if let note { warnings.append(issue(.condition, "condition_inferred", note)) }
+        }
+        if mileageText.isEmpty, condition != .new {
+            warnings.append(issue(.mileage, "mileage_missing", "Mileage is missing for a \(condition.rawValue) unit; recorded as 0."))
+        }
+
+        var stock = value(.stockNumber)
+        let derived = stock.isEmpty
+        if derived {
+            stock = String(vin.rawValue.suffix(8))
+            if header[.stockNumber] != nil {
+                warnings.append(issue(.stockNumber, "stock_number_derived", "Stock number is empty; using the VIN's last 8 characters \(stock)."))
+            }
+        }
+
+        let bodyText = value(.bodyType)
+        let body = FeedRowValidator.bodyType(bodyText)
+        if body == nil, !bodyText.isEmpty {
+            warnings.append(issue(.bodyType, "body_unknown", "Body '\(bodyText)' is not a known body style; the model's is used."))
+        }
+        let dateText = value(.dateInStock)
+        let date = FeedRowValidator.date(dateText)
+        if date == nil, !dateText.isEmpty {
+            warnings.append(issue(.dateInStock, "date_invalid", "Date in stock '\(dateText)' is not a date (YYYY-MM-DD or MM/DD/YYYY); left empty."))
+        }
+        let trim = value(.trim)
+        let ext = value(.exteriorColor).lowercased(), int = value(.interiorColor).lowercased()
+        let accepted = Row(
+            row: row, line: record.line, vin: vin, stockNumber: stock, stockNumberDerived: derived, year: year,
+            make: make, model: model, trim: trim.isEmpty ? nil : trim, bodyType: body, condition: condition,
+            mileageKm: mileageKm, price: price, msrp: msrp, exteriorColor: ext.isEmpty ? nil : ext,
+            interiorColor: int.isEmpty ? nil : int, dateInStock: date)
+        return .accepted(accepted, warnings: warnings)
+    }
+
+    /// Condition from the condition column, then the certified/new/used flag columns, else
+    /// inferred from mileage (with a note saying so).
+    private func conditionOf(_ value: (FeedHeaderMap.Field) -> String, mileageKm: Int)
+        -> Result<(VehicleCondition, String?), ShowroomError>
+    {
+        let text = value(.condition)
+        var condition: VehicleCondition?
+        if !text.isEmpty {
+            guard let c = FeedRowValidator.condition(text) else {
+                return .failure(ShowroomError("condition_invalid", "Condition '\(text)' is not new, used or certified pre-owned."))
+            }
+            condition = c
+        }
+        if condition == nil, FeedRowValidator.flag(value(.newFlag)) == true { condition = .new }
+        if condition == nil, FeedRowValidator.flag(value(.usedFlag)) == true { condition = .used }
+        if FeedRowValidator.flag(value(.certified)) == true, condition != .new { condition = .cpo }
+        if let condition { return .success((condition, nil)) }
+        let inferred: VehicleCondition = mileageKm <= FeedRowValidator.newMileageLimitKm ? .new : .used
+        return .success((inferred, "Condition is missing; taken as \(inferred.rawValue) from the mileage (\(mileageKm) km)."))
+    }
+}

@@ -1,0 +1,105 @@
+import AsyncHTTPClient
+import Foundation
+import ShowroomCore
+import ShowroomData
+import ShowroomLLM
+import ShowroomTestSupport
+import Testing
+@testable import ShowroomAgents
+
+/// Turns through the openai backend over real HTTP against the scripted OpenAI-compatible
+/// server: a well-behaved model's answers are used; every fault falls back to the embedded
+/// backend and the turn still completes with a grounded answer.
+@Suite(.enabled(if: TestDatabase.available)) struct OpenAIBackendTests {
+    static let now = ISO8601DateFormatter().date(from: "2026-11-25T04:00:00Z")!
+
+    func model(_ server: ScriptedOpenAIServer) throws -> any ChatModel {
+        try ChatModelStack(profile: server.profile(timeoutSeconds: 2), client: HTTPClient.shared, fallback: EmbeddedChatModel()).model
+    }
+
+    /// A recorded model: asks for the tool the turn needs, then answers from the tool's result.
+    static func recorded(_ request: ScriptedOpenAIServer.ReceivedRequest) -> ScriptedReply {
+        let messages = request.messages
+        if let tool = messages.last, tool["role"] == "tool", let result = JSONValue.parse(tool["content"]?.stringValue ?? "") {
+            if let total = result["total"]?.intValue { return ScriptedReply.text("I found \(total) vehicles for you.").usage(prompt: 420, completion: 9) }
+            if let amount = result["total"]?["amount"]?.doubleValue {
+                return ScriptedReply.text("The estimated out-the-door price is \(Money(amount: amount, currency: .USD)!.formatted).").usage(prompt: 480, completion: 14)
+            }
+            return ScriptedReply.text("Here is what I found.")
+        }
+        let user = messages.last { $0["role"] == "user" }?["content"]?.stringValue?.lowercased() ?? ""
+        if user.contains("out-the-door") {
+            return ScriptedReply.toolCall("quote_price", arguments: #"{"store_id":"sf-bay","stock_number":"SF24001"}"#).usage(prompt: 400, completion: 20)
+        }
+        return ScriptedReply.toolCall("search_inventory", arguments: #"{"store_id":"sf-bay","body_type":"suv","powertrain":"bev","price_max":60000}"#)
+            .usage(prompt: 390, completion: 25)
+    }
+
+    @Test func aWellBehavedModelsAnswersAreUsed() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            try await ScriptedOpenAIServer.with(otherwise: Self.recorded) { server in
+                let runner = try await TestRunner.make(db: db, models: ["default": try model(server)], now: { Self.now })
+                let id = try await TestRunner.conversation(db: db, store: "sf-bay", locale: "en-US")
+                let search = try await runner.respond(TurnInput(conversationID: id, text: "electric SUV under $60k"))
+                #expect(!search.fallback && search.llmCalls == 2)
+                let total = try #require(search.toolCalls.first?.result?["total"]?.intValue)
+                #expect(search.messages.last?["text"]?.stringValue == "I found \(total) vehicles for you.")
+                #expect(!(search.messages.last?["cards"]?.arrayValue?.isEmpty ?? true))
+                let quote = try await runner.respond(TurnInput(conversationID: id, text: "What's the out-the-door price of SF24001?"))
+                #expect(quote.guardrail == nil && !quote.fallback)
+                let row = try await db.rows("SELECT llm_calls, prompt_tokens, completion_tokens, fallback FROM turns WHERE id = \(quote.turnID)").first!
+                let (calls, prompt, completion, fellBack) = try row.decode((Int, Int, Int, Bool).self)
+                #expect(calls == 2 && prompt == 880 && completion == 34 && !fellBack)
+                // The model saw only the pricing agent's tools, with OpenAI-style schemas.
+                let sent = await server.received
+                #expect(sent.last?.toolNames.contains("quote_price") == true)
+                #expect(sent.last?.toolNames.contains("floor_price") == false)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("500", ScriptedReply.serverError(500)),
+        ("429", ScriptedReply.tooManyRequests(retryAfter: "1")),
+        ("slow", ScriptedReply.text("too late").delayed(ms: 3000)),
+        ("truncated", ScriptedReply.text("a long streamed answer that stops").truncated(afterEvents: 2)),
+        ("malformed arguments", ScriptedReply.malformedToolArguments("search_inventory")),
+        ("unknown tool", ScriptedReply.unknownTool()),
+        ("empty", ScriptedReply.empty),
+        ("invalid JSON", ScriptedReply.invalidJSON),
+        ("schema-invalid call", ScriptedReply.toolCall("search_inventory", arguments: #"{"body_type":"electric car","powertrain":"F1200Z"}"#)),
+    ])
+    func aFaultNeverFailsATurn(_ name: String, _ fault: ScriptedReply) async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            try await ScriptedOpenAIServer.with(otherwise: { _ in fault }) { server in
+                let runner = try await TestRunner.make(db: db, models: ["default": try model(server)], now: { Self.now })
+                let id = try await TestRunner.conversation(db: db, store: "sf-bay", locale: "en-US")
+                let r = try await runner.respond(TurnInput(conversationID: id, text: "electric SUV under $60k"))
+                #expect(r.fallback, "\(name)")
+                let cards = r.messages.last?["cards"]?.arrayValue ?? []
+                #expect(!cards.isEmpty, "\(name): the embedded backend answered with vehicles")
+                for c in cards { #expect((c["price"]?["amount"]?.doubleValue ?? .infinity) <= 60000) }
+                let recorded = try await db.rows("SELECT fallback FROM turns WHERE id = \(r.turnID)").first!.decode(Bool.self)
+                #expect(recorded)
+            }
+        }
+    }
+
+    @Test func refusedToolCallsAreRecorded() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            try await ScriptedOpenAIServer.with(otherwise: { _ in .toolCall("floor_price", arguments: #"{"store_id":"sf-bay","stock_number":"SF24001"}"#) }) { server in
+                let runner = try await TestRunner.make(db: db, models: ["default": try model(server)], now: { Self.now })
+                let id = try await TestRunner.conversation(db: db, store: "sf-bay", locale: "en-US")
+                let r = try await runner.respond(TurnInput(conversationID: id, text: "what's the lowest you can go on SF24001?"))
+                #expect(r.fallback)
+                let refused = try await db.rows("SELECT count(*) FROM tool_calls WHERE tool = 'floor_price' AND error_code = 'refused_tool_call'").first!.decode(Int.self)
+                #expect(refused >= 1)
+                let ran = try await db.rows("SELECT count(*) FROM tool_calls WHERE tool = 'floor_price' AND ok").first!.decode(Int.self)
+                #expect(ran == 0)
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import PostgresNIO
+import ShowroomCore
+import ShowroomTestSupport
+import Testing
+@testable import ShowroomData
+
+@Suite(.enabled(if: TestDatabase.available, "needs DATABASE_URL")) struct FeedImporterTests {
+    static let today = try! LocalDate("2026-03-15")
+    static let options = FeedImporter.Options(today: today)
+    static let header = ["VIN", "Stock #", "Year", "Make", "Model", "Trim", "Condition", "Mileage", "Internet Price",
+                         "MSRP", "Ext Color", "Date In Stock"]
+
+    /// `count` Camry rows for sf-test with valid VINs; `bad` maps a 1-based row to a field override.
+    static func camryRows(_ count: Int, serialBase: Int = 0, bad: [Int: (Int, String)] = [:]) -> [[String]] {
+        (1...count).map { i in
+            var row = [ImportFixtures.vin("4T1G11AK", serial: serialBase + i), "G\(serialBase + i)", "2024", "Toyota", "Camry",
+                       "SE Hybrid", "Used", "\(1000 + i)", "$\(25_000 + i)", "", "Blue", "2026-03-01"]
+            if let (column, value) = bad[i] { row[column] = value }
+            return row
+        }
+    }
+
+    func units(_ db: Database, store: String = "sf-test") async throws -> Int {
+        try await db.rows("SELECT count(*)::int FROM inventory_units WHERE store_id = \(store)").first?.decode(Int.self) ?? -1
+    }
+
+    /// Everything about the units, to compare before and after a failed import.
+    func snapshot(_ db: Database) async throws -> String {
+        try await db.rows("""
+            SELECT coalesce(string_agg(concat_ws('|', id, store_id, vin, stock_number, list_price, mileage_km, trim, status,
+                   updated_at), ',' ORDER BY id), '') FROM inventory_units
+            """).first?.decode(String.self) ?? ""
+    }
+
+    @Test func aThousandRowFeedWithOneBadRowImports999AndReportsTheOne() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let before = try await units(db)
+            let feed = ImportFixtures.csv([Self.header] + Self.camryRows(1000, bad: [637: (8, "-4500")]))
+            let report = try await FeedImporter(db: db).importFeed(data: feed, store: "sf-test", options: Self.options)
+            #expect(report.rows == 1000)
+            #expect(report.inserted == 999)
+            #expect(report.updated == 0)
+            #expect(report.rejected.count == 1)
+            let issue = try #require(report.rejected.first)
+            #expect(issue.row == 637)
+            #expect(issue.line == 638)
+            #expect(issue.field == "price")
+            #expect(issue.code == "price_not_positive")
+            #expect(issue.reason.contains("-4500"))
+            #expect(try await units(db) == before + 999)
+            #expect(report.rowsPerSecond > 0)
+        }
+    }
+
+    @Test func aFeedThatFailsMidwayLeavesTheDatabaseUnchanged() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            _ = try await FeedImporter(db: db).importFeed(
+                data: ImportFixtures.csv([Self.header] + Self.camryRows(100)), store: "sf-test", options: Self.options)
+            let before = try await snapshot(db)
+            // Feed B updates the 100 units (new prices) and adds 100; its very last row hits a
+            // database error that validation cannot foresee.
+            var rowsB = Self.camryRows(200).map { r in var r = r; r[8] = "$19,999"; return r }
+            let lastVIN = rowsB[199][0]
+            try await db.execute("""
+                CREATE FUNCTION refuse_vin() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.vin = '\(unescaped: lastVIN)' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$
+                """)
+            try await db.execute("CREATE TRIGGER refuse_vin BEFORE INSERT OR UPDATE ON inventory_units FOR EACH ROW EXECUTE FUNCTION refuse_vin()")
+            await #expect(throws: (any Error).self) {
+                _ = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header] + rowsB), store: "sf-test", options: Self.options)
+            }
+            #expect(try await snapshot(db) == before)
+
+            try await db.execute("DROP TRIGGER refuse_vin ON inventory_units")
+            rowsB[0][8] = "$19,999"
+            let report = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header] + rowsB), store: "sf-test", options: Self.options)
+            #expect((report.inserted, report.updated) == (100, 100))
+        }
+    }
+
+    @Test func readsABOMCRLFFeedWithQuotedFieldsAndOtherHeaderNames() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let vinA = ImportFixtures.vin("5YJYGDEE", serial: 500_001), vinB = ImportFixtures.vin("4T1G11AK", serial: 500_002)
+            let feed = ImportFixtures.csv([
+                ["Vin Number", "Stock No", "Model Year", "Make", "Model", "Series", "New/Used", "Odometer", "Selling Price",
+                 "Sticker", "Exterior Color", "Interior Color", "Received", "Dealer Notes"],
+                [vinA, "Q-1", "2024", "Tesla", "Model Y", "Long Range AWD", "N", "12", "$48,990.00", "48,990", "Pearl \"Ultra\" White",
+                 "black, vegan", "03/02/2026", "line one\r\nline two"],
+                [vinB, "Q-2", "2024", "TOYOTA", "camry", "SE Hybrid", "Certified", "20,000", "$27,500", "", "Gray", "", "2026-02-20", ""],
+            ], lineEnding: "\r\n", bom: true)
+            let report = try await FeedImporter(db: db).importFeed(data: feed, store: "sf-test", options: Self.options)
+            #expect(report.rejected == [])
+            #expect(report.inserted == 2)
+            #expect(report.unknownColumns == ["Dealer Notes"])
+            let rows = try await db.rows("""
+                SELECT stock_number, make, model, trim, condition, mileage_km, list_price::text, msrp::text, exterior_color,
+                       interior_color, date_in_stock::text, drivetrain, source, status
+                FROM inventory_units WHERE stock_number IN ('Q-1', 'Q-2') ORDER BY stock_number
+                """).map { try $0.decode((String, String, String, String, String, Int, String, String?, String?, String?, String?, String?, String, String).self) }
+            #expect(rows.count == 2)
+            let (_, make, model, trim, cond, km, price, msrp, ext, int, date, drive, source, status) = rows[0]
+            #expect((make, model, trim, cond, km) == ("Tesla", "Model Y", "Long Range AWD", "new", 19))
+            #expect((price, msrp) == ("48990.00", "48990.00"))
+            #expect((ext, int, date, drive) == ("pearl \"ultra\" white", "black, vegan", "2026-03-02", "awd"))
+            #expect((source, status) == ("feed", "available"))
+            #expect((rows[1].1, rows[1].2, rows[1].4, rows[1].5) == ("Toyota", "Camry", "cpo", 32_187))
+        }
+    }
+
+    @Test func duplicateVINsCollapseToTheLastRow() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let rows = Self.camryRows(3)
+            let dup1 = { var r = rows[0]; r[8] = "$21,000"; return r }(), dup2 = { var r = rows[0]; r[8] = "$22,000"; return r }()
+            let feed = ImportFixtures.csv([Self.header, rows[0], rows[1], dup1, rows[2], dup2])
+            let report = try await FeedImporter(db: db).importFeed(data: feed, store: "sf-test", options: Self.options)
+            #expect(report.inserted == 3)
+            #expect(report.duplicateVINs == 2)
+            #expect(report.warnings.filter { $0.code == "duplicate_vin" }.map(\.row) == [1, 3])
+            let price = try await db.rows("SELECT list_price::text FROM inventory_units WHERE vin = \(rows[0][0])").first?.decode(String.self)
+            #expect(price == "22000.00")
+        }
+    }
+
+    @Test func reImportingTheSameFeedChangesNothingAndAnEditedPriceIsAnUpdate() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            var rows = Self.camryRows(20)
+            let importer = FeedImporter(db: db)
+            _ = try await importer.importFeed(data: ImportFixtures.csv([Self.header] + rows), store: "sf-test", options: Self.options)
+            let again = try await importer.importFeed(data: ImportFixtures.csv([Self.header] + rows), store: "sf-test", options: Self.options)
+            #expect((again.inserted, again.updated, again.unchanged) == (0, 0, 20))
+            rows[4][8] = "$1,234"
+            let edited = try await importer.importFeed(data: ImportFixtures.csv([Self.header] + rows), store: "sf-test", options: Self.options)
+            #expect((edited.inserted, edited.updated, edited.unchanged) == (0, 1, 19))
+            #expect(try await units(db) == 2 + 20)
+        }
+    }
+
+    @Test func resolvesMakesAndModelsByAliasChineseNameAndSimilarityAndRejectsTheRest() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            func row(_ serial: Int, _ make: String, _ model: String) -> [String] {
+                [ImportFixtures.vin("LGXCE4CB", year: "S", plant: "N", serial: serial), "CN\(serial)", "2025", make, model, "",
+                 "new", "0", "200000", "", "white", ""]
+            }
+            let feed = ImportFixtures.csv([Self.header, row(1, "比亚迪", "汉EV"), row(2, "biyadi", "tang"), row(3, "Telsa", "ModelY"),
+                                           row(4, "Toyota", "Camry Hybrid LE"), row(5, "Tesla", "Model Z"), row(6, "Yugo", "GV")])
+            let report = try await FeedImporter(db: db).importFeed(data: feed, store: "sh-test", options: Self.options)
+            #expect(report.inserted == 4)
+            #expect(report.rejected.map(\.row) == [5, 6])
+            #expect(report.rejected.allSatisfy { $0.code == "model_unresolved" })
+            #expect(report.warnings.map(\.code) == ["model_fuzzy"])
+            #expect(report.warnings.first?.row == 4)
+            let names = try await db.rows("""
+                SELECT make || ' ' || model FROM inventory_units WHERE stock_number LIKE 'CN%' ORDER BY stock_number
+                """).map { try $0.decode(String.self) }
+            #expect(names == ["BYD Han", "BYD Tang", "Tesla Model Y", "Toyota Camry"])
+        }
+    }
+
+    @Test func aStockNumberHeldByAnotherVINIsRejected() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            var row = Self.camryRows(1)[0]
+            row[1] = "SFT002"  // MiniCatalog's Camry has this stock number under another VIN
+            let report = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header, row]), store: "sf-test", options: Self.options)
+            #expect(report.inserted == 0)
+            #expect(report.rejected.map(\.code) == ["stock_number_taken"])
+        }
+    }
+
+    @Test func aFeedWithoutRequiredColumnsIsRefusedWhole() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let feed = ImportFixtures.csv([["VIN", "Make", "Model"], [ImportFixtures.camryVIN, "Toyota", "Camry"]])
+            do {
+                _ = try await FeedImporter(db: db).importFeed(data: feed, store: "sf-test", options: Self.options)
+                Issue.record("imported a feed without year and price columns")
+            } catch let e as ShowroomError {
+                #expect(e.code == "feed_missing_columns")
+                #expect(e.message.contains("year, price"))
+            }
+            await #expect(throws: ShowroomError("store_not_found", "No store with id 'nowhere'.", status: 404)) {
+                _ = try await FeedImporter(db: db).importFeed(data: feed, store: "nowhere", options: Self.options)
+            }
+        }
+    }
+
+    @Test func everyRowIsAccountedFor() throws {
+        let rows = Self.camryRows(6, bad: [2: (0, "NOTAVIN")]) + [Self.camryRows(1)[0]]
+        let parsed = try FeedImporter.parse(ImportFixtures.csv([Self.header] + rows), options: .init(currency: .USD, today: Self.today))
+        #expect(parsed.report.rows == 7)
+        #expect(parsed.rows.count + parsed.report.rejected.count + parsed.report.duplicateVINs == 7)
+        #expect(parsed.report.rejected.map(\.code) == ["vin_length"])
+        #expect(parsed.report.duplicateVINs == 1)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import PostgresNIO
+import ShowroomCore
+import ShowroomTestSupport
+import Testing
+@testable import ShowroomData
+
+@Suite(.enabled(if: TestDatabase.available, "needs DATABASE_URL")) struct MigratorTests {
+    @Test func migratesAnEmptyDatabaseAndASecondRunAppliesNothing() async throws {
+        try await TestDatabase.with(migrate: false) { db in
+            let migrator = Migrator(db: db)
+            #expect(try await migrator.appliedVersions().isEmpty)
+            #expect(try await migrator.migrate() == Migration.all.map(\.version))
+            #expect(try await migrator.migrate() == [])
+            #expect(try await migrator.appliedVersions() == Migration.all.map(\.version))
+            #expect(try await migrator.isCurrent())
+            let tables = try await db.rows("""
+                SELECT count(*)::int FROM information_schema.tables WHERE table_schema = 'public'
+                AND table_name IN ('stores', 'makes', 'models', 'trims', 'inventory_units', 'promotions', 'leads',
+                                   'appointments', 'conversations', 'messages', 'tool_calls')
+                """).first?.decode(Int.self)
+            #expect(tables == 11)
+            let trgm = try await db.rows("SELECT count(*)::int FROM pg_extension WHERE extname = 'pg_trgm'").first?.decode(Int.self)
+            #expect(trgm == 1)
+        }
+    }
+
+    @Test func refusesADatabaseNewerThanTheBinary() async throws {
+        try await TestDatabase.with { db in
+            try await db.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')")
+            do {
+                try await Migrator(db: db).migrate()
+                Issue.record("migrated a database at version 999")
+            } catch let error as ShowroomError {
+                #expect(error.code == "database_newer_than_binary")
+                #expect(error.message.contains("999"))
+                #expect(error.message.contains("\(Migration.latestVersion)"))
+            }
+            #expect(try await !Migrator(db: db).isCurrent())
+        }
+    }
+}
