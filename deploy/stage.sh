@@ -45,6 +45,7 @@ if [ -z "$BIN" ]; then
     if [ -n "$missing" ]; then
       if [ "$(id -u)" = 0 ]; then
         echo "stage.sh: installing$missing (needed to link the static build)" >&2
+        apt-get update -qq >&2
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
       else
         echo "stage.sh: install$missing first (needed to link the static build)" >&2; exit 1

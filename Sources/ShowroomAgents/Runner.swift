@@ -140,7 +140,11 @@ public struct Runner: Sendable {
         var finalText: String?
 
         /// Runs a step's tool calls (handoffs switch the agent) and feeds the results back.
-        func execute(_ calls: [ToolCall]) async {
+        /// Calls a model server issued are audited with the caller label + ":model", so they can be
+        /// told apart from the embedded backend's (its own or as the fallback), which keep the label.
+        func execute(_ calls: [ToolCall], fromModel: Bool = false) async {
+            var stepCaller = caller
+            if fromModel { stepCaller.label += ":model" }
             for call in calls {
                 if call.name.hasPrefix("transfer_to_"), let next = catalog[String(call.name.dropFirst("transfer_to_".count))],
                    agent.handoffs.contains(next.id) {
@@ -150,7 +154,7 @@ public struct Runner: Sendable {
                     continue
                 }
                 emit(.tool(name: call.name, status: "started"))
-                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
+                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: stepCaller)
                 emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
                 outcomes.append(outcome)
                 messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
@@ -191,7 +195,7 @@ public struct Runner: Sendable {
                 break
             }
             messages.append(.assistant(response.content, toolCalls: response.toolCalls))
-            await execute(response.toolCalls)
+            await execute(response.toolCalls, fromModel: response.backend != embedded.name)
         }
 
         // Guardrails: amounts must be grounded, no commitments; otherwise a grounded reply replaces it.

@@ -135,7 +135,9 @@ enum OpenAPICatalog {
         summary: "Import a dealer inventory feed (CSV); all or nothing",
         description: "The same importer as `showroom import FILE`: answers a report and never half-applies a feed.",
         auth: .staff(.manager), params: [q("store_id", S.storeID, required: true)],
-        body: ["text/csv": S.string("CSV with a header row.")],
+        // The documented form starts with the canonical header; the importer also maps common variants.
+        body: ["text/csv": S.string("CSV with a header row (VIN, Year, Make, Model, Price, then any other columns).",
+                                    pattern: "^VIN,Year,Make,Model,Price(,[^\\r\\n]*)?\\r?\\n[\\s\\S]*$")],
         replies: [ok(S.ref("ImportReport"))])
 
     // MARK: staff leads

@@ -36,7 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
                 try await CatalogTurnRouter.load(db: db)
             }
             let models = try Backends.models(config.backends, logger: logger)
-            services = try ShowroomApp.services(config: config, db: db, router: router, models: models, logger: logger)
+            // A backend profile named `router` is asked about unclear turns only.
+            let turnRouter: any TurnRouter = models["router"].map { ModelTurnRouter(base: router, model: $0) } ?? router
+            services = try ShowroomApp.services(config: config, db: db, router: turnRouter, models: models, logger: logger)
         } catch let e as ShowroomError {
             fail(e)
         }

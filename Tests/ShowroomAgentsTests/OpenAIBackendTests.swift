@@ -46,6 +46,9 @@ import Testing
                 let total = try #require(search.toolCalls.first?.result?["total"]?.intValue)
                 #expect(search.messages.last?["text"]?.stringValue == "I found \(total) vehicles for you.")
                 #expect(!(search.messages.last?["cards"]?.arrayValue?.isEmpty ?? true))
+                // The model's own tool calls are audited as the model's.
+                let labels = try await db.rows("SELECT caller FROM tool_calls WHERE turn_id = \(search.turnID)").map { try $0.decode(String.self) }
+                #expect(!labels.isEmpty && labels.allSatisfy { $0.hasSuffix(":model") }, "\(labels)")
                 let quote = try await runner.respond(TurnInput(conversationID: id, text: "What's the out-the-door price of SF24001?"))
                 #expect(quote.guardrail == nil && !quote.fallback)
                 let row = try await db.rows("SELECT llm_calls, prompt_tokens, completion_tokens, fallback FROM turns WHERE id = \(quote.turnID)").first!
@@ -83,6 +86,9 @@ import Testing
                 for c in cards { #expect((c["price"]?["amount"]?.doubleValue ?? .infinity) <= 60000) }
                 let recorded = try await db.rows("SELECT fallback FROM turns WHERE id = \(r.turnID)").first!.decode(Bool.self)
                 #expect(recorded)
+                // The fallback's tool calls are not audited as the model's.
+                let asModel = try await db.rows("SELECT count(*) FROM tool_calls WHERE ok AND caller LIKE '%:model'").first!.decode(Int.self)
+                #expect(asModel == 0, "\(name)")
             }
         }
     }

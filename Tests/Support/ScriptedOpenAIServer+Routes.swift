@@ -45,7 +45,11 @@ extension ScriptedOpenAIServer {
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                         body: ResponseBody { writer in
             for (index, event) in events.enumerated() {
-                if let cut = reply.truncateAfterEvents, index >= cut { throw CancellationError() }
+                if let cut = reply.truncateAfterEvents, index >= cut {
+                    // Let what was written reach the client before the connection drops.
+                    try await Task.sleep(for: .milliseconds(300))
+                    throw CancellationError()
+                }
                 if index > 0, reply.chunkDelayMs > 0 { try await Task.sleep(for: .milliseconds(reply.chunkDelayMs)) }
                 try await writer.write(ByteBuffer(string: "data: \(event)\n\n"))
             }

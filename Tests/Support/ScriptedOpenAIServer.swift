@@ -32,7 +32,9 @@ public final class ScriptedOpenAIServer: Sendable {
                              otherwise: (@Sendable (ReceivedRequest) -> Reply)? = nil) async throws -> ScriptedOpenAIServer {
         let script = Script(replies: replies, otherwise: otherwise)
         var logger = Logger(label: "scripted-openai")
-        logger.logLevel = .error
+        // The fixture stops by cancellation, which Hummingbird logs as an error on every shutdown;
+        // a failure to start is thrown by `start` instead.
+        logger.logLevel = .critical
         let (ports, portInput) = AsyncStream<Int>.makeStream()
         let app = Application(
             router: router(script: script, latencyMs: latencyMs),

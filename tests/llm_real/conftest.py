@@ -16,7 +16,7 @@ import requests
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MODEL_SERVER = os.path.join(ROOT, "deploy", "dev", "model-server.sh")
-PORT = int(os.environ.get("SHOWROOM_LLM_TEST_PORT", "8082"))
+PORT = int(os.environ.get("SHOWROOM_LLM_TEST_PORT", "8093"))
 
 CONFIG = """
 backends:
@@ -54,6 +54,7 @@ def llm_server(real_llm):
     cfg.close()
     env = dict(os.environ, DATABASE_URL=os.environ["E2E_DATABASE_URL"], SHOWROOM_PORT=str(PORT),
                SHOWROOM_HOST="127.0.0.1", SHOWROOM_RATE_LIMIT="off", SHOWROOM_AGENTS_DIR=os.path.join(ROOT, "agents"))
+    os.makedirs(os.path.join(ROOT, "artifacts"), exist_ok=True)
     log = open(os.path.join(ROOT, "artifacts", "llm-real-server.log"), "w")
     proc = subprocess.Popen([os.environ["SHOWROOM_BIN"], "serve", "--config", cfg.name], env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{PORT}"

@@ -1,6 +1,6 @@
 """Fixtures of the operations tests: Showroom processes of their own, their database, a chat store.
 
-Each test that needs a server starts `showroom serve` itself (SHOWROOM_BIN) on a port of its own
+Each test that needs a server starts `showroom serve` itself (SHOWROOM_BIN) on a free port of its own
 against the end-to-end database (E2E_DATABASE_URL, else DATABASE_URL), so it can stop, signal or
 double it without touching the server the other suites use. Logs go to artifacts/ops/<name>.log.
 deploy/dev/test.sh exports everything; by hand:
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from opslib import Chat, ServerProcess, connect
+from opslib import Chat, ServerProcess, connect, free_port
 
 # The demo catalog's stores; when the database has none of them the tests add a store of their own.
 DEMO_STORES = [("sh-pudong", "pk_demo_sh_pudong"), ("sf-bay", "pk_demo_sf_bay")]
@@ -90,11 +90,12 @@ def session_secret():
 
 @pytest.fixture
 def start_server(showroom_bin, database_url, session_secret, request):
-    """Starts servers for one test (`start_server(port)`), all stopped when it ends."""
+    """Starts servers for one test (`start_server()`, on a free port), all stopped when it ends."""
     started = []
 
-    def start(port, name=None, secret=None, env=None, ready=True):
-        name = name or f"{request.node.name}-{port}"
+    def start(name=None, secret=None, env=None, ready=True):
+        port = free_port()
+        name = f"{request.node.name}-{name or len(started)}"
         server = ServerProcess(showroom_bin, port, database_url, secret or session_secret, name, env)
         started.append(server)
         return server.wait_ready() if ready else server

@@ -2,6 +2,7 @@
 
 import os
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -17,6 +18,13 @@ def connect(url, **kw):
     kw.setdefault("autocommit", True)
     return psycopg.connect(url, connect_timeout=5, **kw)
 
+
+
+def free_port():
+    """A loopback port nothing listens on now (several test runs may share this machine)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class ServerProcess:

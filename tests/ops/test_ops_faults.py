@@ -6,14 +6,12 @@ import socket
 import pytest
 import requests
 
-from opslib import ServerProcess, assert_error_shape
-
-PORT = 8085
+from opslib import ServerProcess, assert_error_shape, free_port
 
 
 @pytest.fixture(scope="module")
 def server(showroom_bin, database_url, session_secret, chat_store):
-    s = ServerProcess(showroom_bin, PORT, database_url, session_secret, "faults").wait_ready()
+    s = ServerProcess(showroom_bin, free_port(), database_url, session_secret, "faults").wait_ready()
     yield s
     s.stop()
 
@@ -136,11 +134,11 @@ def test_a_request_id_is_echoed_or_made(server):
 
 def test_a_client_that_hangs_up_mid_body_does_not_break_the_server(server, session):
     sid, token = session
-    with socket.create_connection(("127.0.0.1", PORT), timeout=5) as s:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
         s.sendall((f"POST /v1/chat/sessions/{sid}/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                    f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
                    "Content-Length: 1000\r\n\r\n{\"text\": \"hel").encode())
-    with socket.create_connection(("127.0.0.1", PORT), timeout=5) as s:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
         s.sendall(b"GARBAGE\r\n\r\n")
         s.settimeout(5)
         try:

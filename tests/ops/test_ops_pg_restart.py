@@ -26,7 +26,7 @@ def pg(action):
 def test_postgres_restart_under_load_fails_fast_and_recovers(start_server, chat, database_url):
     if not os.environ.get("SHOWROOM_PG_ROOT"):
         pytest.skip("SHOWROOM_PG_ROOT is not set: the database is not a throwaway cluster deploy/dev/pg.sh may stop")
-    server = start_server(8083)
+    server = start_server()
     api = chat(server.base)
     sid, token = api.create_session()
     for i in range(5):

@@ -15,8 +15,8 @@ def user_texts(rows):
 
 
 def test_two_replicas_serve_one_conversation_alternately(start_server, chat, db):
-    a = start_server(8081)
-    b = start_server(8082)
+    a = start_server("a")
+    b = start_server("b")
     api = chat(a.base)
     sid, token = api.create_session(a.base)
     sent = []
@@ -42,8 +42,8 @@ def test_two_replicas_serve_one_conversation_alternately(start_server, chat, db)
 
 def test_two_replicas_take_concurrent_turns_on_one_conversation(start_server, chat, db):
     """Both replicas at once on one session: nothing lost or duplicated though neither knows the other."""
-    a = start_server(8081)
-    b = start_server(8082)
+    a = start_server("a")
+    b = start_server("b")
     api = chat(a.base)
     sid, token = api.create_session(b.base)
     texts = [f"parallel {i} on {(a, b)[i % 2].port}" for i in range(40)]
@@ -61,7 +61,7 @@ def test_two_replicas_take_concurrent_turns_on_one_conversation(start_server, ch
 
 
 def test_a_hundred_concurrent_turns_on_one_session_are_serialized(start_server, chat, db):
-    server = start_server(8081)
+    server = start_server()
     api = chat(server.base)
     sid, token = api.create_session()
     before = len(api.transcript(sid, token))

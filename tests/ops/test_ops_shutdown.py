@@ -43,7 +43,7 @@ def wait_for(predicate, timeout, what):
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_lets_the_streamed_turn_finish_then_exits_zero(start_server, chat, database_url, db, sig):
-    server = start_server(8084)
+    server = start_server()
     api = chat(server.base)
     sid, token = api.create_session()
     events, errors = [], []
@@ -91,7 +91,7 @@ def test_a_signal_lets_the_streamed_turn_finish_then_exits_zero(start_server, ch
 
 
 def test_an_idle_server_exits_zero_promptly_on_sigterm(start_server):
-    server = start_server(8084)
+    server = start_server()
     started = time.monotonic()
     server.signal(signal.SIGTERM)
     assert server.proc.wait(timeout=15) == 0

@@ -54,7 +54,7 @@ def db(database_url):
 
 
 @pytest.fixture(scope="session")
-def fuzz_store(db, base_url):
+def fuzz_store(db, base_url, database_url):
     """A store with its own make, model, three units, a lead and a conversation, created from scratch
     (and replaced if left over)."""
     with db.cursor() as cur:
@@ -104,8 +104,11 @@ def fuzz_store(db, base_url):
             break
         time.sleep(1)
     yield FUZZ_STORE
-    with db.cursor() as cur:
-        cur.execute("DELETE FROM stores WHERE id = %s", (FUZZ_STORE,))
+    import psycopg
+
+    # A fresh connection: the session's may have been cut by a database restart in another suite.
+    with psycopg.connect(database_url, autocommit=True, connect_timeout=5) as conn:
+        conn.execute("DELETE FROM stores WHERE id = %s", (FUZZ_STORE,))
 
 
 def create_key(showroom_bin, database_url, role, stores=()):
