@@ -19,11 +19,13 @@ public struct Runner: Sendable {
     public let locks: ConversationLocks
     public let now: @Sendable () -> Date
     public let historyLimit: Int
+    /// Whether the tools a turn plainly needs run before a model server is asked (see `run`).
+    public let prefetchTools: Bool
     let embedded = EmbeddedChatModel()
 
     public init(db: Database, registry: ToolRegistry, agents: AgentCatalogStore, models: [String: any ChatModel],
                 router: any TurnRouter, locks: ConversationLocks = ConversationLocks(),
-                now: @escaping @Sendable () -> Date = { Date() }, historyLimit: Int = 8) {
+                now: @escaping @Sendable () -> Date = { Date() }, historyLimit: Int = 8, prefetchTools: Bool = true) {
         self.db = db
         self.registry = registry
         self.agents = agents
@@ -32,6 +34,7 @@ public struct Runner: Sendable {
         self.locks = locks
         self.now = now
         self.historyLimit = historyLimit
+        self.prefetchTools = prefetchTools
     }
 
     /// The turn's events as they happen; the last one is `.done`.
@@ -131,7 +134,7 @@ public struct Runner: Sendable {
                                 allowedStores: input.allowedStores ?? (input.scope == .staff ? [store.id] : nil),
                                 conversationID: conv.id, turnID: turnID, language: language, intent: decision.intent, now: now)
         var messages = Prompt.messages(agent: agent, store: store, profile: profile, language: language,
-                                       recent: conv.recent, userText: text, now: now())
+                                       recent: conv.recent, userText: text.isEmpty ? Self.describe(input.booking) : text, now: now())
         var outcomes: [ToolOutcome] = []
         var usage = TokenUsage()
         var llmCalls = 0, llmMs = 0.0
@@ -158,6 +161,20 @@ public struct Runner: Sendable {
                 emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
                 outcomes.append(outcome)
                 messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
+            }
+        }
+
+        // With a model server behind the agent, the tools the turn plainly needs (planned in code from
+        // the router's intent and slots) run first and their results go into the prompt, so the model
+        // usually writes the reply in one call instead of spending a call on choosing the tool. It can
+        // still call more tools; those are validated like any other model call.
+        if prefetchTools, let model = models[agent.backend], model.name != embedded.name {
+            let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
+            for _ in 0..<agent.maxSteps {
+                let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
+                guard let step = try? await embedded.complete(request), !step.toolCalls.isEmpty else { break }
+                messages.append(.assistant(nil, toolCalls: step.toolCalls))
+                await execute(step.toolCalls)
             }
         }
 
@@ -291,6 +308,13 @@ public struct Runner: Sendable {
         if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }) { return .zh }
         if text.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) && $0.isASCII }) { return .en }
         return fallback
+    }
+
+    /// What a model is told when the customer submitted the test-drive form instead of typing.
+    static func describe(_ form: BookingForm?) -> String {
+        guard let form else { return "" }
+        let parts = [form.stockNumber.map { "vehicle \($0)" }, "time \(form.start)", "name \(form.name)"].compactMap { $0 }
+        return "(I submitted the test drive form: \(parts.joined(separator: ", ")).)"
     }
 
     static func absorbContact(_ text: String, into p: inout ConversationProfile, booking: BookingForm?) {

@@ -151,11 +151,11 @@ extension EmbeddedRouter {
         ("wagon|estate|旅行车|旅行版", [.body(.wagon)]),
         ("convertible|cabriolet|roadster|敞篷|敞篷车|敞篷跑车", [.body(.convertible)]),
 
-        ("ev|bev|e v|electric|all electric|fully electric|battery electric|electric car|纯电|纯电动|电动车|电动汽车|"
+        ("ev|evs|bev|bevs|e v|electric|all electric|fully electric|battery electric|electric car|纯电|纯电动|电动车|电动汽车|"
             + "电车|纯电车", [.powertrain(.bev)]),
-        ("phev|plug in|plug in hybrid|plugin|plugin hybrid|dm i|dmi|插混|插电|插电混动|插电式混动", [.powertrain(.phev)]),
+        ("phev|phevs|plug in|plug in hybrid|plugin|plugin hybrid|dm i|dmi|插混|插电|插电混动|插电式混动", [.powertrain(.phev)]),
         ("erev|reev|range extender|range extended|extended range|增程|增程式", [.powertrain(.erev)]),
-        ("hybrid|hev|self charging hybrid|油电混动|油电混合|混动|双擎|混合动力", [.powertrain(.hev)]),
+        ("hybrid|hev|hevs|self charging hybrid|油电混动|油电混合|混动|双擎|混合动力", [.powertrain(.hev)]),
         ("gas|gasoline|petrol|diesel|internal combustion|combustion|燃油|燃油车|汽油|汽油车|柴油|油车", [.powertrain(.ice)]),
         ("nev|new energy|新能源", [.newEnergy]),
         ("电动座椅|电动尾门|电动门|电动车窗", [.blocker]),

@@ -14,12 +14,10 @@ struct CircuitBreakerChatModelTests {
             let model = try guarded(server, threshold: 3, coolDown: .seconds(30))
             for _ in 0..<3 { await #expect(throws: ChatModelError.self) { try await model.complete(ask()) } }
             #expect(await model.breaker.state == .open)
-            let start = ContinuousClock.now
             await #expect(throws: ChatModelError.circuitOpen) { try await model.complete(ask()) }
             let (_, streamError) = await collectUntilFailure(model.stream(ask()))
             #expect(streamError as? ChatModelError == .circuitOpen)
-            #expect(ContinuousClock.now - start < .milliseconds(200))
-            #expect(await server.received.count == 3)
+            #expect(await server.received.count == 3)  // failed fast: the server was not called again
         }
     }
 

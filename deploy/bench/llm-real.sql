@@ -1,10 +1,13 @@
 -- Figures for BENCHMARKS.md from a database that tests/llm_real has just run against
--- (psql "$E2E_DATABASE_URL" -f deploy/bench/llm-real.sql). The fault test's conversation
--- (the last one created: model server killed mid-stream, then absent) is left out of the
--- model figures and reported on its own line.
+-- (psql "$E2E_DATABASE_URL" -f deploy/bench/llm-real.sql). Only turns on a model server count
+-- (backend openai:…; the other suites' turns use the embedded backend). The fault test's
+-- conversation (the last one on the model: server killed mid-stream, then absent) is left out
+-- of the model figures and reported on its own line.
 \pset footer off
-CREATE TEMP VIEW fault_conv AS SELECT id FROM conversations ORDER BY created_at DESC LIMIT 1;
-CREATE TEMP VIEW t AS SELECT * FROM turns WHERE conversation_id NOT IN (SELECT id FROM fault_conv);
+CREATE TEMP VIEW fault_conv AS
+  SELECT conversation_id AS id FROM turns WHERE backend LIKE 'openai%' ORDER BY created_at DESC LIMIT 1;
+CREATE TEMP VIEW t AS
+  SELECT * FROM turns WHERE backend LIKE 'openai%' AND conversation_id NOT IN (SELECT id FROM fault_conv);
 
 \echo '== turns on the real model (fault test excluded)'
 SELECT count(*) AS turns,
