@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "ShowroomCore", "ShowroomData", "ShowroomLLM", "ShowroomAgents",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/Support",
             swiftSettings: swift6),

@@ -9,7 +9,7 @@ enum Prompt {
     static func system(agent: AgentDefinition, store: Store, profile: ConversationProfile, language: Language, now: Date) -> String {
         var s = agent.instructions
         s += "\n\nStore: \(store.displayName(language)) (store_id \(store.id.rawValue)), prices in \(store.currency.rawValue)."
-        s += "\nNow: \(ISO8601DateFormatter().string(from: now)) (store time zone \(store.timezone))."
+        s += "\nNow: \(now.formatted(.iso8601)) (store time zone \(store.timezone))."
         s += "\nReply in \(language == .zh ? "Simplified Chinese" : "English")."
         let summary = profile.summary
         if !summary.isEmpty { s += "\n\(summary)" }

@@ -71,25 +71,20 @@ extension JSONValue {
     /// Encodes any `Encodable` into a `JSONValue` (via JSON text; used at tool boundaries, not hot loops).
     public init(encoding value: some Encodable) throws {
         let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        guard let parsed = JSONText.parse(String(decoding: data, as: UTF8.self)) else {
+            throw ShowroomError("invalid_json", "The value did not encode as JSON.")
+        }
+        self = parsed
     }
 
     /// Decodes this value into a `Decodable` type.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        let data = try JSONEncoder().encode(self)
-        return try JSONDecoder().decode(T.self, from: data)
+        try JSONDecoder().decode(T.self, from: Data(jsonString().utf8))
     }
 
     /// Compact JSON text with sorted keys (stable for tests, audit and prompts).
-    public func jsonString() -> String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? enc.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    public func jsonString() -> String { JSONText.write(self) }
 
     /// Parses JSON text; nil when it is not JSON.
-    public static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-    }
+    public static func parse(_ text: String) -> JSONValue? { JSONText.parse(text) }
 }

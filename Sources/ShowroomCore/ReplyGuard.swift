@@ -32,8 +32,8 @@ public enum ReplyGuard {
     /// Violations in `reply`; empty when it may be sent.
     public static func check(reply: String, groundedNumbers: Set<Decimal>, customerText: String) -> [Violation] {
         var out: [Violation] = []
-        let lower = reply.lowercased()
-        for p in commitmentPhrases where lower.contains(p) { out.append(.commitment(p)) }
+        let lower = reply.lowercased().utf8
+        for p in commitmentPhrases where lower.firstRange(of: p.utf8) != nil { out.append(.commitment(p)) }
         let allowed = groundedNumbers.union(numbers(in: customerText).map(\.value))
         for amount in moneyAmounts(in: reply) where !isAllowed(amount.value, allowed) {
             out.append(.ungroundedAmount(amount.text))

@@ -57,7 +57,7 @@ extension ConversationRepository {
                 "llm_calls": .number(Double(llmCalls)), "prompt_tokens": .number(Double(promptTokens)),
                 "completion_tokens": .number(Double(completionTokens)), "llm_ms": .number(Double(llmMs)),
                 "total_ms": .number(Double(totalMs)), "timings": timings, "guardrail": guardrail.map { .string($0) } ?? .null,
-                "created_at": .string(ISO8601DateFormatter().string(from: createdAt)), "tool_calls": toolCalls,
+                "created_at": .string(createdAt.formatted(.iso8601)), "tool_calls": toolCalls,
             ]
         }
     }

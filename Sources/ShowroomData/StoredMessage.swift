@@ -28,7 +28,7 @@ public struct StoredMessage: Sendable, Hashable {
     public var json: JSONValue {
         var o: [String: JSONValue] = ["role": .string(role), "text": .string(text), "cards": cards, "actions": actions,
                                       "seq": .number(Double(seq)),
-                                      "created_at": .string(ISO8601DateFormatter().string(from: createdAt))]
+                                      "created_at": .string(createdAt.formatted(.iso8601))]
         o["agent"] = agent.map { .string($0) } ?? .null
         return .object(o)
     }

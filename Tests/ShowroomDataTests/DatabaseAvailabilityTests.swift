@@ -63,7 +63,7 @@ import Testing
         try await TestDatabase.with(migrate: false) { db in
             await #expect(throws: (any Error).self) { try await db.execute("SELECT * FROM no_such_table") }
             #expect(!db.availability.isDown)
-            let summary = try await { () async -> String in
+            let summary = await { () async -> String in
                 do { try await db.execute("SELECT 1/0") } catch { return DatabaseAvailability.summary(of: error) }
                 return ""
             }()

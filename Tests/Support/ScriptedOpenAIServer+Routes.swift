@@ -12,7 +12,7 @@ extension ScriptedOpenAIServer {
             let body = JSONValue.parse(String(buffer: bytes)) ?? .null
             let received = ReceivedRequest(body: body, headers: headers)
             let reply = await script.next(for: received)
-            if reply.delayMs + latencyMs > 0 { try await Task.sleep(for: .milliseconds(reply.delayMs + latencyMs)) }
+            if reply.delayMs + latencyMs > 0 { try await script.pause(ms: reply.delayMs + latencyMs) }
             guard body.objectValue != nil else {
                 return Response(status: .badRequest, headers: [.contentType: "application/json"],
                                 body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"body is not JSON"}}"#)))

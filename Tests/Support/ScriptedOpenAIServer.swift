@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import ShowroomCore
 import ShowroomLLM
 
@@ -21,6 +22,7 @@ public final class ScriptedOpenAIServer: Sendable {
     /// The bound port.
     public let port: Int
     private let script: Script
+    private let group: ServiceGroup
     private let task: Task<Void, Never>
 
     /// API root for a profile's `base_url`.
@@ -32,8 +34,7 @@ public final class ScriptedOpenAIServer: Sendable {
                              otherwise: (@Sendable (ReceivedRequest) -> Reply)? = nil) async throws -> ScriptedOpenAIServer {
         let script = Script(replies: replies, otherwise: otherwise)
         var logger = Logger(label: "scripted-openai")
-        // The fixture stops by cancellation, which Hummingbird logs as an error on every shutdown;
-        // a failure to start is thrown by `start` instead.
+        // A failure to start is thrown by `start`; shutdown noise is not interesting here.
         logger.logLevel = .critical
         let (ports, portInput) = AsyncStream<Int>.makeStream()
         let app = Application(
@@ -41,18 +42,23 @@ public final class ScriptedOpenAIServer: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "scripted-openai"),
             onServerRunning: { channel in portInput.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
+        // Stopped by a graceful shutdown, never by cancelling the serving task: cancelling can drop
+        // an accepted connection that NIO then traps on ("Deinited NIOAsyncWriter without calling
+        // finish()", apple/swift-nio#2813).
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
-            do { try await app.run() } catch { logger.error("scripted server stopped: \(error)") }
+            do { try await group.run() } catch { logger.error("scripted server stopped: \(error)") }
             portInput.finish()
         }
         for await port in ports where port > 0 {
-            return ScriptedOpenAIServer(port: port, script: script, task: task)
+            return ScriptedOpenAIServer(port: port, script: script, group: group, task: task)
         }
-        task.cancel()
+        await group.triggerGracefulShutdown()
         throw ShowroomError("server_failed", "the scripted OpenAI server did not start")
     }
 
     /// Runs `body` with a started server and shuts it down afterwards, also when `body` throws.
+    @discardableResult
     public static func with<T: Sendable>(_ replies: [Reply] = [], latencyMs: Int = 0,
                                          otherwise: (@Sendable (ReceivedRequest) -> Reply)? = nil,
                                          _ body: (ScriptedOpenAIServer) async throws -> T) async throws -> T {
@@ -67,15 +73,18 @@ public final class ScriptedOpenAIServer: Sendable {
         }
     }
 
-    private init(port: Int, script: Script, task: Task<Void, Never>) {
+    private init(port: Int, script: Script, group: ServiceGroup, task: Task<Void, Never>) {
         self.port = port
         self.script = script
+        self.group = group
         self.task = task
     }
 
-    /// Stops the server and waits until it has.
+    /// Stops the server and waits until it has: delayed replies are cut short, open requests
+    /// finish, then the listener closes.
     public func shutdown() async {
-        task.cancel()
+        await script.stop()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 
@@ -98,6 +107,7 @@ public final class ScriptedOpenAIServer: Sendable {
         private var replies: [Reply]
         private let otherwise: (@Sendable (ReceivedRequest) -> Reply)?
         private(set) var received: [ReceivedRequest] = []
+        private(set) var stopping = false
 
         init(replies: [Reply], otherwise: (@Sendable (ReceivedRequest) -> Reply)?) {
             self.replies = replies
@@ -105,6 +115,17 @@ public final class ScriptedOpenAIServer: Sendable {
         }
 
         func enqueue(_ more: [Reply]) { replies.append(contentsOf: more) }
+
+        func stop() { stopping = true }
+
+        /// Waits `ms` milliseconds, or less when the server is stopping.
+        nonisolated func pause(ms: Int) async throws {
+            var left = ms
+            while left > 0, await !stopping {
+                try await Task.sleep(for: .milliseconds(min(left, 50)))
+                left -= 50
+            }
+        }
 
         /// Records the request and picks its reply.
         func next(for request: ReceivedRequest) -> Reply {
