@@ -34,19 +34,35 @@ public enum ReplyGuard {
         var out: [Violation] = []
         let lower = reply.lowercased().utf8
         for p in commitmentPhrases where lower.firstRange(of: p.utf8) != nil { out.append(.commitment(p)) }
+        let amounts = moneyAmounts(in: reply)
+        guard !amounts.isEmpty else { return out }
         let allowed = groundedNumbers.union(numbers(in: customerText).map(\.value))
-        for amount in moneyAmounts(in: reply) where !isAllowed(amount.value, allowed) {
+        let sorted = allowed.map { NSDecimalNumber(decimal: $0).doubleValue }.sorted()
+        for amount in amounts where !allowed.contains(amount.value) && !isNear(NSDecimalNumber(decimal: amount.value).doubleValue, sorted) {
             out.append(.ungroundedAmount(amount.text))
         }
         return out
     }
 
     static func isAllowed(_ v: Decimal, _ allowed: Set<Decimal>) -> Bool {
-        if allowed.contains(v) { return true }
-        // Rounded forms of a grounded amount ("¥18.99万" for 189,900; "$48,990" for 48990.00).
-        for a in allowed where a != 0 {
-            let diff = abs(NSDecimalNumber(decimal: a - v).doubleValue)
-            let scale = abs(NSDecimalNumber(decimal: a).doubleValue)
+        allowed.contains(v) || isNear(NSDecimalNumber(decimal: v).doubleValue, allowed.map { NSDecimalNumber(decimal: $0).doubleValue }.sorted())
+    }
+
+    /// Whether `v` is a rounded form of a grounded amount ("¥18.99万" for 189,900; "$48,990" for
+    /// 48990.00): within 0.5% (at least 1, under 100) of one of 1,000 or more, within a cent below.
+    /// `sorted` is ascending; only candidates within 100 of `v` are looked at.
+    static func isNear(_ v: Double, _ sorted: [Double]) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < v - 100 { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < sorted.count, sorted[i] <= v + 100 {
+            let a = sorted[i]
+            i += 1
+            guard a != 0 else { continue }
+            let diff = abs(a - v), scale = abs(a)
             if scale >= 1000, diff <= max(0.005 * scale, 1), diff < 100 { return true }
             if scale < 1000, diff < 0.01 { return true }
         }
@@ -110,8 +126,14 @@ public enum ReplyGuard {
         var out = Set<Decimal>()
         func walk(_ v: JSONValue) {
             switch v {
-            case .number(let n): if let d = Decimal(string: String(format: "%.2f", n)) { out.insert(d) }
-            case .string(let s): for f in numbers(in: s) { out.insert(f.value) }
+            case .number(let n):
+                // Rounded to the cent, exactly (a decimal number of cents).
+                let cents = (n * 100).rounded()
+                if abs(cents) < 9.0e15 { out.insert(Decimal(Int64(cents)) / 100) }
+                else if let d = Decimal(string: String(format: "%.2f", n)) { out.insert(d) }
+            case .string(let s):
+                guard s.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { break }
+                for f in numbers(in: s) { out.insert(f.value) }
             case .array(let a): a.forEach(walk)
             case .object(let o): o.values.forEach(walk)
             default: break
