@@ -29,11 +29,29 @@ public enum ReplyGuard {
         "我们同意这个价格", "同意这个价", "经理已批准", "已经批准", "承诺价格", "保证价格", "包过",
     ]
 
+    static let commitmentBytes: [(String, [UInt8])] = commitmentPhrases.map { ($0, Array($0.utf8)) }
+
+    /// Whether `needle` occurs in `haystack` (byte-wise; replies are short, phrases shorter).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Violations in `reply`; empty when it may be sent.
     public static func check(reply: String, groundedNumbers: Set<Decimal>, customerText: String) -> [Violation] {
         var out: [Violation] = []
-        let lower = reply.lowercased().utf8
-        for p in commitmentPhrases where lower.firstRange(of: p.utf8) != nil { out.append(.commitment(p)) }
+        let lower = Array(reply.lowercased().utf8)
+        for (p, bytes) in commitmentBytes where contains(lower, bytes) { out.append(.commitment(p)) }
         let amounts = moneyAmounts(in: reply)
         guard !amounts.isEmpty else { return out }
         let allowed = groundedNumbers.union(numbers(in: customerText).map(\.value))
