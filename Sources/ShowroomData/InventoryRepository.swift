@@ -51,6 +51,13 @@ public struct InventoryRepository: Sendable {
         return InventorySearchResult(total: totalCap, totalIsLowerBound: true, vehicles: try rows.map(Self.decode))
     }
 
+    /// The first statement of `search` with its binds, under the name the benchmarks EXPLAIN
+    /// (`search` runs it with `enable_seqscan = off`; when it counts more than the cap, the
+    /// page comes from `pageQuery`).
+    public static func searchQuery(_ f: InventoryFilter, sort: InventorySort, limit: Int, offset: Int) -> PostgresQuery {
+        cappedQuery(f, cap: defaultTotalCap, sort: sort, limit: limit, offset: offset)
+    }
+
     /// Columns of `columns`, after which `cappedQuery` puts the count.
     static let columnCount = 26
 
