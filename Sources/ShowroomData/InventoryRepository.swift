@@ -5,8 +5,16 @@ import ShowroomCore
 /// Inventory reads for the agents' tools: faceted search, one unit, and (staff only) prices.
 public struct InventoryRepository: Sendable {
     public let db: Database
+    /// `search` counts matches exactly up to this many; above it the total is a lower bound.
+    public let totalCap: Int
 
-    public init(db: Database) { self.db = db }
+    /// The default cap of `search`'s count: enough to tell "a few hundred" from "plenty".
+    public static let defaultTotalCap = 1000
+
+    public init(db: Database, totalCap: Int = InventoryRepository.defaultTotalCap) {
+        self.db = db
+        self.totalCap = max(1, totalCap)
+    }
 
     static let columns = """
         u.id, u.store_id, u.stock_number, u.vin, u.make, u.model, mk.name_zh, m.name_zh, u.trim, u.year,
@@ -18,44 +26,86 @@ public struct InventoryRepository: Sendable {
         FROM inventory_units u JOIN models m ON m.id = u.model_id JOIN makes mk ON mk.id = m.make_id
         """
 
-    /// Units matching every set filter, sorted and paged, with the total count before paging.
+    /// Units matching every set filter, sorted and paged, with a capped count of the matches.
+    ///
+    /// Neither step reads every match of a broad filter. First, one statement takes up to
+    /// `totalCap + 1` matches in no order, counts them and, when that is all of them, sorts the
+    /// page from them: the total is exact. Otherwise the page is read in the sort order (an
+    /// index stops after the page) and the total is `totalCap`, flagged as a lower bound.
     public func search(_ f: InventoryFilter, sort: InventorySort = .priceAsc, limit: Int = 10, offset: Int = 0) async throws
-        -> (total: Int, vehicles: [VehicleRecord])
+        -> InventorySearchResult
     {
-        var total = 0
-        var out: [VehicleRecord] = []
-        for row in try await db.rows(Self.searchQuery(f, sort: sort, limit: limit, offset: offset)) {
-            out.append(try Self.decode(row))
-            total = try Array(row)[26].decode(Int.self)
+        let (count, capped) = try await db.transaction { conn in
+            // A sequential scan that stops at the cap is fast only when matches are spread
+            // evenly through the table; on clustered rows (imports write a make or a trim at a
+            // time) it can read the whole store. The facet indexes bound the work instead.
+            try await conn.query("SET LOCAL enable_seqscan = off", logger: db.logger)
+            let rows = try await conn.rows(Self.cappedQuery(f, cap: totalCap, sort: sort, limit: limit, offset: offset), logger: db.logger)
+            let count = try rows.first.map { try Array($0)[Self.columnCount].decode(Int.self) } ?? 0
+            return (count, try rows.filter { try Array($0)[0].decode(Int64?.self) != nil }.map(Self.decode))
         }
-        if out.isEmpty && offset > 0 {
-            total = try await search(f, sort: sort, limit: 1, offset: 0).total
+        if count <= totalCap {
+            return InventorySearchResult(total: count, totalIsLowerBound: false, vehicles: capped)
         }
-        return (total, out)
+        let rows = try await db.rows(Self.pageQuery(f, sort: sort, limit: limit, offset: offset))
+        return InventorySearchResult(total: totalCap, totalIsLowerBound: true, vehicles: try rows.map(Self.decode))
     }
 
-    /// The SQL of `search` with its binds (public so the benchmarks can EXPLAIN exactly it).
+    /// The first statement of `search` with its binds, under the name the benchmarks EXPLAIN
+    /// (`search` runs it with `enable_seqscan = off`; when it counts more than the cap, the
+    /// page comes from `pageQuery`).
     public static func searchQuery(_ f: InventoryFilter, sort: InventorySort, limit: Int, offset: Int) -> PostgresQuery {
+        cappedQuery(f, cap: defaultTotalCap, sort: sort, limit: limit, offset: offset)
+    }
+
+    /// Columns of `columns`, after which `cappedQuery` puts the count.
+    static let columnCount = 26
+
+    /// Up to `cap + 1` matches taken in no order and counted; when they are all the matches
+    /// (count <= cap) also the sorted page of them, one row per unit with the count last, or a
+    /// single row of NULLs and the count when the page is empty.
+    public static func cappedQuery(_ f: InventoryFilter, cap: Int, sort: InventorySort, limit: Int, offset: Int) -> PostgresQuery {
+        filtered(f, select: "WITH hits AS MATERIALIZED (SELECT u.id", suffix: """
+            LIMIT \(cap + 1))
+            SELECT p.*, t.n FROM (SELECT count(*)::int8 AS n FROM hits) t
+            LEFT JOIN LATERAL (
+                SELECT \(columns) FROM hits JOIN inventory_units u ON u.id = hits.id
+                JOIN models m ON m.id = u.model_id JOIN makes mk ON mk.id = m.make_id
+                WHERE t.n <= \(cap)
+                ORDER BY \(sort.sql) LIMIT \(max(0, limit)) OFFSET \(max(0, offset))) p ON true
+            """)
+    }
+
+    /// A page of the units matching `f`, read in the sort order (public so the benchmarks can EXPLAIN exactly it).
+    public static func pageQuery(_ f: InventoryFilter, sort: InventorySort, limit: Int, offset: Int) -> PostgresQuery {
+        filtered(f, select: "SELECT \(columns)", join: "JOIN models m ON m.id = u.model_id JOIN makes mk ON mk.id = m.make_id",
+                 suffix: "ORDER BY \(sort.sql) LIMIT \(max(0, limit)) OFFSET \(max(0, offset))")
+    }
+
+    /// `select`, the filters as one condition on `u`, then `suffix` (both SQL of this file, no input).
+    /// Prices bind as numeric, the column's type, so the price indexes apply; unset filters fold
+    /// away because postgres plans each unnamed statement with its binds.
+    static func filtered(_ f: InventoryFilter, select: String, join: String = "", suffix: String) -> PostgresQuery {
         """
-            SELECT \(unescaped: Self.columns), count(*) OVER () \(unescaped: Self.from)
-            WHERE u.store_id = \(f.storeID.rawValue)
-              AND (\(f.includeUnavailable) OR u.status = 'available')
-              AND (\(f.make)::text IS NULL OR u.make = \(f.make))
-              AND (\(f.model)::text IS NULL OR u.model = \(f.model))
-              AND (\(f.bodyType?.rawValue)::text IS NULL OR u.body_type = \(f.bodyType?.rawValue))
-              AND (\(f.powertrain?.rawValue)::text IS NULL OR u.powertrain = \(f.powertrain?.rawValue))
-              AND (\(f.condition?.rawValue)::text IS NULL OR u.condition = \(f.condition?.rawValue))
-              AND (\(f.priceMin)::float8 IS NULL OR u.list_price >= \(f.priceMin)::float8)
-              AND (\(f.priceMax)::float8 IS NULL OR u.list_price <= \(f.priceMax)::float8)
-              AND (\(f.seatsMin)::int IS NULL OR u.seats >= \(f.seatsMin))
-              AND (\(f.rangeMinKm)::int IS NULL OR u.range_km >= \(f.rangeMinKm))
-              AND (\(f.drivetrain?.rawValue)::text IS NULL OR u.drivetrain = \(f.drivetrain?.rawValue))
-              AND (\(f.yearMin)::int IS NULL OR u.year >= \(f.yearMin))
-              AND (\(f.mileageMaxKm)::int IS NULL OR u.mileage_km <= \(f.mileageMaxKm))
-              AND (\(f.color)::text IS NULL OR u.exterior_color ILIKE \(f.color))
-            ORDER BY \(unescaped: sort.sql)
-            LIMIT \(limit) OFFSET \(offset)
-            """
+        \(unescaped: select)
+        FROM inventory_units u \(unescaped: join)
+        WHERE u.store_id = \(f.storeID.rawValue)
+          AND (\(f.includeUnavailable) OR u.status = 'available')
+          AND (\(f.make)::text IS NULL OR u.make = \(f.make))
+          AND (\(f.model)::text IS NULL OR u.model = \(f.model))
+          AND (\(f.bodyType?.rawValue)::text IS NULL OR u.body_type = \(f.bodyType?.rawValue))
+          AND (\(f.powertrain?.rawValue)::text IS NULL OR u.powertrain = \(f.powertrain?.rawValue))
+          AND (\(f.condition?.rawValue)::text IS NULL OR u.condition = \(f.condition?.rawValue))
+          AND (\(f.priceMin)::numeric IS NULL OR u.list_price >= \(f.priceMin)::numeric)
+          AND (\(f.priceMax)::numeric IS NULL OR u.list_price <= \(f.priceMax)::numeric)
+          AND (\(f.seatsMin)::int IS NULL OR u.seats >= \(f.seatsMin)::int)
+          AND (\(f.rangeMinKm)::int IS NULL OR u.range_km >= \(f.rangeMinKm)::int)
+          AND (\(f.drivetrain?.rawValue)::text IS NULL OR u.drivetrain = \(f.drivetrain?.rawValue))
+          AND (\(f.yearMin)::int IS NULL OR u.year >= \(f.yearMin)::int)
+          AND (\(f.mileageMaxKm)::int IS NULL OR u.mileage_km <= \(f.mileageMaxKm)::int)
+          AND (\(f.color)::text IS NULL OR u.exterior_color ILIKE \(f.color))
+        \(unescaped: suffix)
+        """
     }
 
     /// One unit of a store by stock number or VIN (any status), or nil.

@@ -58,3 +58,40 @@ import Testing
         }
     }
 }
+
+@Suite(.enabled(if: TestDatabase.available)) struct SearchInventoryToolCapTests {
+    @Test func moreMatchesThanTheCapAreALowerBoundAndTheReplySaysSo() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            try await db.execute("""
+                INSERT INTO inventory_units (store_id, stock_number, vin, trim_id, model_id, make, model, trim, year, condition,
+                    body_type, powertrain, drivetrain, seats, range_km, mileage_km, exterior_color, currency, list_price, status)
+                SELECT 'sh-test', 'GEN' || lpad(i::text, 4, '0'), 'LGXCE4CB0N' || lpad(i::text, 7, '0'), t.id, m.id, 'BYD', 'Tang',
+                       t.name, 2024, 'used', 'suv', 'bev', 'awd', 7, 600, 1000 + i, 'gray', 'CNY', 200000 + i, 'available'
+                FROM generate_series(1, 1001) i JOIN models m ON m.name = 'Tang' JOIN trims t ON t.model_id = m.id
+                """)
+            let call = { (args: JSONValue) in
+                await ToolCatalog.registry().call(name: "search_inventory", arguments: args,
+                                                  caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: "sh-test"))
+            }
+            let broad = try #require(await call(["limit": 2]).result)
+            #expect(broad["total"]?.intValue == 1000)
+            #expect(broad["total_is_lower_bound"] == .bool(true))
+            #expect(broad["vehicles"]?.arrayValue?.compactMap { $0["stock_number"]?.stringValue } == ["SHT002", "GEN0001"])
+            let narrow = try #require(await call(["body_type": "sedan"]).result)
+            #expect(narrow["total"]?.intValue == 2)
+            #expect(narrow["total_is_lower_bound"] == nil)
+
+            func context(_ language: Language) -> PlanContext {
+                PlanContext(intent: .vehicleSearch, slots: Slots(), storeID: "sh-test", currency: .CNY, language: language, text: "",
+                            focusStock: nil, lastVehicles: [], mentions: [], booking: nil, name: nil, phone: nil, email: nil,
+                            consent: false, leaseRequested: false, tradeInYear: nil, tradeInMileageKm: nil, ordinal: nil)
+            }
+            let en = try #require(EmbeddedWriter.search(broad, context(.en)))
+            #expect(en.contains("I found 1,000+ matching vehicles; here are the first 2:"))
+            let zh = try #require(EmbeddedWriter.search(broad, context(.zh)))
+            #expect(zh.contains("为您找到超过1000台符合条件的车"))
+            #expect(try #require(EmbeddedWriter.search(narrow, context(.en))).contains("I found 2 matching vehicles"))
+        }
+    }
+}

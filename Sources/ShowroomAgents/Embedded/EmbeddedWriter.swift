@@ -69,6 +69,13 @@ enum EmbeddedWriter {
         return Money(amount: a, currency: Currency(rawValue: currency ?? "") ?? .USD)?.formatted ?? ""
     }
 
+    /// A count with thousands separators, e.g. 1,000 (not locale dependent).
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n.magnitude)), out = ""
+        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
+        return (n < 0 ? "-" : "") + String(digits) + out
+    }
+
     static func vehicleLine(_ v: JSONValue, zh: Bool) -> String {
         let name = zh ? "\(v["make_zh"]?.stringValue ?? v["make"]?.stringValue ?? "")\(v["model_zh"]?.stringValue ?? v["model"]?.stringValue ?? "")"
                       : "\(v["make"]?.stringValue ?? "") \(v["model"]?.stringValue ?? "")"
@@ -94,8 +101,14 @@ enum EmbeddedWriter {
             let names = relaxed.map { label($0, zh) }.joined(separator: zh ? "、" : ", ")
             text += zh ? "没有完全符合的车，我放宽了条件（\(names)），看看这些相近的：" : "Nothing matched exactly, so I relaxed \(names). Here are the closest matches:"
         } else {
-            text += zh ? "为您找到 \(total) 台符合条件的车" + (total > vehicles.count ? "，先看这 \(vehicles.count) 台：" : "：")
-                       : "I found \(total) matching vehicle\(total == 1 ? "" : "s")" + (total > vehicles.count ? "; here are the first \(vehicles.count):" : ":")
+            // A capped count (`total_is_lower_bound`) means "more than total", never exactly total.
+            if r["total_is_lower_bound"]?.boolValue == true {
+                text += zh ? "为您找到超过\(total)台符合条件的车，先看这 \(vehicles.count) 台："
+                           : "I found \(grouped(total))+ matching vehicles; here are the first \(vehicles.count):"
+            } else {
+                text += zh ? "为您找到 \(total) 台符合条件的车" + (total > vehicles.count ? "，先看这 \(vehicles.count) 台：" : "：")
+                           : "I found \(total) matching vehicle\(total == 1 ? "" : "s")" + (total > vehicles.count ? "; here are the first \(vehicles.count):" : ":")
+            }
         }
         for (i, v) in vehicles.enumerated() { text += "\n\(i + 1). " + vehicleLine(v, zh: zh) }
         text += zh ? "\n想了解哪一台的详情、落地价或预约试驾？" : "\nWant details, an out-the-door price or a test drive for any of these?"

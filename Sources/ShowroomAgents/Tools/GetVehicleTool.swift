@@ -43,11 +43,13 @@ struct GetVehicleTool: Tool {
         filter.make = resolved.make
         filter.model = model
         let stock = try await inventory.search(filter, sort: .priceAsc, limit: 5)
-        return [
+        var out: [String: JSONValue] = [
             "make": .string(resolved.make), "model": .string(model),
             "trims": .array(trims.prefix(6).map { $0.specJSON(currency: store.currency) }),
             "in_stock": .number(Double(stock.total)),
             "vehicles": .array(stock.vehicles.map(\.card)),
         ]
+        if stock.totalIsLowerBound { out["in_stock_is_lower_bound"] = .bool(true) }
+        return .object(out)
     }
 }

@@ -60,22 +60,25 @@ struct SearchInventoryTool: Tool {
 
         let repo = InventoryRepository(db: ctx.db)
         var relaxed: [String] = []
-        var (total, vehicles) = try await repo.search(filter, sort: sort, limit: limit, offset: offset)
-        if total == 0 && offset == 0 {
+        var found = try await repo.search(filter, sort: sort, limit: limit, offset: offset)
+        if found.total == 0 && offset == 0 {
             for step in Self.relaxations where step.isSet(filter) {
                 step.clear(&filter)
                 relaxed.append(step.name)
-                (total, vehicles) = try await repo.search(filter, sort: sort, limit: limit, offset: 0)
-                if total > 0 { break }
+                found = try await repo.search(filter, sort: sort, limit: limit, offset: 0)
+                if found.total > 0 { break }
             }
         }
-        return [
-            "total": .number(Double(total)),
-            "vehicles": .array(vehicles.map(\.card)),
+        var out: [String: JSONValue] = [
+            "total": .number(Double(found.total)),
+            "vehicles": .array(found.vehicles.map(\.card)),
             "relaxed": .array(relaxed.map { .string($0) }),
             "currency": .string(store.currency.rawValue),
             "applied_filters": Self.describe(filter),
         ]
+        // Broad searches stop counting at the repository's cap: `total` is then "at least".
+        if found.totalIsLowerBound { out["total_is_lower_bound"] = .bool(true) }
+        return .object(out)
     }
 
     struct Relaxation: Sendable {
