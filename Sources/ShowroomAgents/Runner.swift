@@ -129,10 +129,11 @@ public struct Runner: Sendable {
             ordinal: TextFacts.ordinal(text).map { $0 == -1 ? profile.lastVehicles.count : $0 })
         if decision.intent == .tradeIn { plan.slots = decision.slots }
 
-        let caller = ToolCaller(db: db, scope: input.scope, label: "\(input.callerLabel):\(agent.id)",
+        var caller = ToolCaller(db: db, scope: input.scope, label: "\(input.callerLabel):\(agent.id)",
                                 fixedStore: input.scope == .customer ? store.id : nil,
                                 allowedStores: input.allowedStores ?? (input.scope == .staff ? [store.id] : nil),
                                 conversationID: conv.id, turnID: turnID, language: language, intent: decision.intent, now: now)
+        caller.loadedStore = store
         var messages = Prompt.messages(agent: agent, store: store, profile: profile, language: language,
                                        recent: conv.recent, userText: text.isEmpty ? Self.describe(input.booking) : text, now: now())
         var outcomes: [ToolOutcome] = []

@@ -18,6 +18,8 @@ public struct ToolCaller: Sendable {
     public var language: Language
     public var intent: Intent?
     public var now: @Sendable () -> Date
+    /// The store already loaded for this turn (saves a lookup per call when a call names it).
+    public var loadedStore: Store?
 
     public init(db: Database, scope: ToolScope, label: String, fixedStore: StoreID? = nil,
                 allowedStores: Set<StoreID>? = nil, conversationID: UUID? = nil, turnID: UUID? = nil,

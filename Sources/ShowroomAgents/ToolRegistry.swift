@@ -66,7 +66,11 @@ public struct ToolRegistry: Sendable {
                 if let allowed = caller.allowedStores, !allowed.contains(StoreID(sid)) {
                     throw ShowroomError("forbidden_store", "This key may not act for store '\(sid)'.", status: 403)
                 }
-                store = try await StoreRepository(db: caller.db).require(StoreID(sid))
+                if let loaded = caller.loadedStore, loaded.id == StoreID(sid) {
+                    store = loaded
+                } else {
+                    store = try await StoreRepository(db: caller.db).require(StoreID(sid))
+                }
             }
             let context = ToolContext(db: caller.db, store: store, conversationID: caller.conversationID,
                                       turnID: caller.turnID, language: caller.language, intent: caller.intent,

@@ -4,6 +4,15 @@ extension EmbeddedRouter {
         .vehicleSearch, .vehicleDetails, .compare, .recommendation, .priceQuote, .financing, .tradeIn,
     ]
 
+    /// Slots that narrow a search for a car to buy, and nothing that names a unit, a model, a
+    /// trade-in's year or mileage, or loan terms.
+    static func onlyShoppingFilters(_ s: Slots) -> Bool {
+        guard s.make == nil, s.model == nil, s.stockNumber == nil, s.vin == nil, s.yearMin == nil, s.mileageMaxKm == nil,
+              s.termMonths == nil, s.downPaymentPct == nil else { return false }
+        return s.bodyType != nil || s.powertrain != nil || s.seatsMin != nil || s.rangeMinKm != nil || s.drivetrain != nil
+            || s.color != nil || s.condition != nil
+    }
+
     /// The decision for a turn in its conversation (pure: same inputs, same decision).
     public func route(_ text: String, context: RouteContext) -> RouteDecision {
         Self.refine(analyze(text), context: context)
@@ -32,6 +41,11 @@ extension EmbeddedRouter {
             var intent = prev
             let s = d.slots
             if prev == .vehicleDetails || prev == .compare, s.model == nil, s.make == nil, s.stockNumber == nil {
+                intent = .vehicleSearch
+            }
+            // After a quote, a payment or a trade-in, a follow-up that only states what the customer
+            // wants to buy ("那七座的呢" after appraising their Accord) is shopping again.
+            if prev == .priceQuote || prev == .financing || prev == .tradeIn, Self.onlyShoppingFilters(s) {
                 intent = .vehicleSearch
             }
             d = RouteDecision(intent: intent, confidence: 0.8, slots: s)

@@ -108,7 +108,10 @@ extension EmbeddedRouter {
         ("trade in|tradein|trade my|trading in|part exchange|worth|appraisal|appraise|value my|sell my car|"
             + "sell you my|buy my car|get for my|give me for my|offer for my|kbb|blue book|book value|how much for my|my old car|trade",
          [.intent(.tradeIn, 1.2)]),
-        ("置换|以旧换新|旧车|估价|评估|卖车|收车|回收|卖掉|值多少|折价", [.intent(.tradeIn, 1.2)]),
+        ("置换|以旧换新|旧车|估价|评估|卖车|收车|回收|卖掉|值多少|折价|能卖多少|可以卖多少|卖得了多少|出手",
+         [.intent(.tradeIn, 1.2)]),
+        ("how much can i sell|can i sell|could i sell|want to sell|sell it to you|sell to you|how much would you pay|"
+            + "would you buy", [.intent(.tradeIn, 1.2)]),
         ("what would you offer|would you offer|you offer me|offer me for|what would you give|give me for it",
          [.intent(.tradeIn, 1.2)]),
 

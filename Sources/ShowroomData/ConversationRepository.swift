@@ -50,49 +50,55 @@ public struct ConversationRepository: Sendable {
         }
     }
 
-    /// Appends messages (and optionally a turn record and new profile/status) in one transaction.
-    /// Sequence numbers come from the conversation row under a row lock, so two replicas
-    /// appending to one conversation never lose or duplicate a message.
+    /// Appends messages (and optionally a turn record and new profile/status) atomically, in one
+    /// statement (one round trip). Sequence numbers come from the conversation row, which the
+    /// statement's UPDATE locks, so two replicas appending to one conversation never lose or
+    /// duplicate a message; an unknown conversation writes nothing.
     @discardableResult
     public func append(_ conversation: UUID, messages: [StoredMessage], turn: TurnRecord? = nil,
                        profile: JSONValue? = nil, summary: String? = nil, status: String? = nil) async throws -> [StoredMessage] {
-        try await db.transaction { conn in
-            let count = messages.count
-            let rows = try await conn.rows("""
-                UPDATE conversations SET next_seq = next_seq + \(count), updated_at = now(),
-                  turn_count = turn_count + \(turn == nil ? 0 : 1),
-                  profile = coalesce(\(profile?.jsonString())::jsonb, profile),
-                  summary = coalesce(\(summary), summary),
-                  status = coalesce(\(status), status)
-                WHERE id = \(conversation) RETURNING next_seq - \(count), store_id
-                """, logger: db.logger)
-            guard let row = rows.first else {
-                throw ShowroomError("conversation_not_found", "No such conversation.", status: 404)
-            }
-            let (firstSeq, store) = try row.decode((Int, String).self)
-            if let t = turn {
-                try await conn.query("""
-                    INSERT INTO turns (id, conversation_id, store_id, intent, agent, confidence, slots, backend, fallback,
-                      llm_calls, prompt_tokens, completion_tokens, llm_ms, total_ms, timings, guardrail)
-                    VALUES (\(t.id), \(conversation), \(store), \(t.intent), \(t.agent), \(t.confidence), \(t.slots.jsonString())::jsonb,
-                      \(t.backend), \(t.fallback), \(t.llmCalls), \(t.promptTokens), \(t.completionTokens), \(t.llmMs), \(t.totalMs),
-                      \(t.timings.jsonString())::jsonb, \(t.guardrail))
-                    """, logger: db.logger)
-            }
-            var out: [StoredMessage] = []
-            for (i, m) in messages.enumerated() {
-                var stored = m
-                stored.seq = firstSeq + i
-                let at = try await conn.rows("""
-                    INSERT INTO messages (conversation_id, turn_id, seq, role, agent, text, cards, actions)
-                    VALUES (\(conversation), \(m.turnID), \(stored.seq), \(m.role), \(m.agent), \(m.text),
-                            \(m.cards.jsonString())::jsonb, \(m.actions.jsonString())::jsonb)
-                    RETURNING created_at
-                    """, logger: db.logger)
-                stored.createdAt = try at.first?.decode(Date.self) ?? m.createdAt
-                out.append(stored)
-            }
-            return out
+        let count = messages.count
+        let turnIDs = messages.map { $0.turnID?.uuidString ?? "" }
+        let roles = messages.map(\.role)
+        let agents = messages.map { $0.agent ?? "" }
+        let texts = messages.map(\.text)
+        let cards = messages.map { $0.cards.jsonString() }
+        let actions = messages.map { $0.actions.jsonString() }
+        let t = turn
+        let rows = try await db.rows("""
+            WITH c AS (
+              UPDATE conversations SET next_seq = next_seq + \(count), updated_at = now(),
+                turn_count = turn_count + \(t == nil ? 0 : 1),
+                profile = coalesce(\(profile?.jsonString())::jsonb, profile),
+                summary = coalesce(\(summary), summary),
+                status = coalesce(\(status), status)
+              WHERE id = \(conversation) RETURNING next_seq - \(count) AS first_seq, store_id
+            ), t AS (
+              INSERT INTO turns (id, conversation_id, store_id, intent, agent, confidence, slots, backend, fallback,
+                llm_calls, prompt_tokens, completion_tokens, llm_ms, total_ms, timings, guardrail)
+              SELECT \(t?.id), \(conversation), c.store_id, \(t?.intent), \(t?.agent), \(t?.confidence), \(t?.slots.jsonString())::jsonb,
+                \(t?.backend), \(t?.fallback), \(t?.llmCalls), \(t?.promptTokens), \(t?.completionTokens), \(t?.llmMs), \(t?.totalMs),
+                \(t?.timings.jsonString())::jsonb, \(t?.guardrail)
+              FROM c WHERE \(t != nil)
+            ), m AS (
+              INSERT INTO messages (conversation_id, turn_id, seq, role, agent, text, cards, actions)
+              SELECT \(conversation), NULLIF(x.turn_id, '')::uuid, c.first_seq + x.ord - 1, x.role, NULLIF(x.agent, ''), x.text,
+                     x.cards::jsonb, x.actions::jsonb
+              FROM c, unnest(\(turnIDs)::text[], \(roles)::text[], \(agents)::text[], \(texts)::text[], \(cards)::text[], \(actions)::text[])
+                   WITH ORDINALITY AS x(turn_id, role, agent, text, cards, actions, ord)
+              RETURNING seq, created_at
+            )
+            SELECT c.first_seq, (SELECT coalesce(max(created_at), now()) FROM m) FROM c
+            """)
+        guard let row = rows.first else {
+            throw ShowroomError("conversation_not_found", "No such conversation.", status: 404)
+        }
+        let (firstSeq, createdAt) = try row.decode((Int, Date).self)
+        return messages.enumerated().map { i, m in
+            var stored = m
+            stored.seq = firstSeq + i
+            stored.createdAt = createdAt
+            return stored
         }
     }
 

@@ -14,7 +14,8 @@ import Testing
     static let now = ISO8601DateFormatter().date(from: "2026-11-25T04:00:00Z")!
 
     func model(_ server: ScriptedOpenAIServer) throws -> any ChatModel {
-        try ChatModelStack(profile: server.profile(timeoutSeconds: 2), client: HTTPClient.shared, fallback: EmbeddedChatModel()).model
+        // Generous for a loaded test machine; the "slow" fault waits far longer than this.
+        try ChatModelStack(profile: server.profile(timeoutSeconds: 6), client: HTTPClient.shared, fallback: EmbeddedChatModel()).model
     }
 
     /// A recorded model: answers from the latest tool result, else asks for the tool the turn needs.
@@ -82,7 +83,7 @@ import Testing
     @Test(arguments: [
         ("500", ScriptedReply.serverError(500)),
         ("429", ScriptedReply.tooManyRequests(retryAfter: "1")),
-        ("slow", ScriptedReply.text("too late").delayed(ms: 3000)),
+        ("slow", ScriptedReply.text("too late").delayed(ms: 20000)),
         ("truncated", ScriptedReply.text("a long streamed answer that stops").truncated(afterEvents: 2)),
         ("malformed arguments", ScriptedReply.malformedToolArguments("search_inventory")),
         ("unknown tool", ScriptedReply.unknownTool()),

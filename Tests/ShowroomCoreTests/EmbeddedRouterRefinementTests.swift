@@ -23,6 +23,21 @@ import Testing
         #expect(profile.bodyType == .suv && profile.priceMax == 300_000)
     }
 
+    @Test(arguments: [Intent.tradeIn, .priceQuote, .financing])
+    func aShoppingFollowUpAfterATradeInQuoteOrPaymentIsASearchAgain(_ previous: Intent) {
+        let ctx = RouteContext(previousIntent: previous, profile: slots(body: .suv, max: 300_000, currency: .CNY))
+        let d = router.route("那七座的呢", context: ctx)
+        #expect(d.intent == .vehicleSearch && d.slots == slots(seats: 7))
+        // A follow-up about the deal itself stays with it.
+        #expect(router.route("那3年呢", context: RouteContext(previousIntent: .financing)).intent == .financing)
+        #expect(router.route("如果是2020年的呢", context: RouteContext(previousIntent: .tradeIn)).intent == .tradeIn)
+    }
+
+    @Test func aLoanOnMyCarIsFinancingNotATradeIn() {
+        #expect(router.route("我的车贷怎么算", context: RouteContext()).intent == .financing)
+        #expect(router.route("这台车卖多少钱", context: RouteContext()).intent == .priceQuote)
+    }
+
     @Test func aFollowUpKeepsARecommendationARecommendation() {
         let ctx = RouteContext(previousIntent: .recommendation, profile: slots(seats: 5))
         #expect(router.route("纯电的呢", context: ctx).intent == .recommendation)

@@ -222,6 +222,8 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         RouteCase("我想把旧车置换成理想L6", .tradeIn, slots(make: "Li Auto", model: "L6")),
         RouteCase("I have a 2015 Ford Explorer with 120k miles, what would you offer?", .tradeIn,
                   slots(make: "Ford", model: "Explorer", mileageKm: 193_080)),
+        RouteCase("我的2019年本田雅阁开了5万公里能卖多少", .tradeIn, slots(make: "Honda", model: "Accord", mileageKm: 50_000)),
+        RouteCase("I want to sell my 2018 Civic", .tradeIn, slots(make: "Honda", model: "Civic")),
     ]
 
     static let testDrives: [RouteCase] = [

@@ -11,7 +11,7 @@ struct FallbackChatModelTests {
     }
 
     func http(_ server: ScriptedOpenAIServer) throws -> OpenAIChatModel {
-        try OpenAIChatModel(profile: server.profile(timeoutSeconds: 2), client: TestClient.shared)
+        try OpenAIChatModel(profile: server.profile(timeoutSeconds: 15), client: TestClient.shared)
     }
 
     @Test func fallbackAnswersWhenThePrimaryIsDown() async throws {

@@ -135,10 +135,12 @@ struct OpenAIChatModelTests {
     }
 
     @Test func silentStreamTimesOutButSteadyStreamDoesNot() async throws {
-        let steady = ScriptedReply.text("abcdefgh").chunked(characters: 1, delayMs: 100)
-        let silent = ScriptedReply.text("abcdefgh").chunked(characters: 4, delayMs: 6000)
+        // Eight chunks 50 ms apart stay inside a 5 s timeout even on a loaded machine; a 20 s
+        // silence does not.
+        let steady = ScriptedReply.text("abcdefgh").chunked(characters: 1, delayMs: 50)
+        let silent = ScriptedReply.text("abcdefgh").chunked(characters: 4, delayMs: 20000)
         try await ScriptedOpenAIServer.with([steady, silent]) { server in
-            let model = try model(server, timeout: 2.5)
+            let model = try model(server, timeout: 5)
             let events = try await collect(model.stream(ask()))
             #expect(events.completed?.content == "abcdefgh")
             let (partial, error) = await collectUntilFailure(model.stream(ask()))

@@ -17,12 +17,12 @@ extension ScriptedOpenAIServer {
                 return Response(status: .badRequest, headers: [.contentType: "application/json"],
                                 body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"body is not JSON"}}"#)))
             }
-            return respond(reply, to: received)
+            return respond(reply, to: received, script: script)
         }
         return router
     }
 
-    private static func respond(_ reply: Reply, to request: ReceivedRequest) -> Response {
+    private static func respond(_ reply: Reply, to request: ReceivedRequest, script: Script) -> Response {
         let model = request.body["model"]?.stringValue ?? "scripted"
         if case .status(let status, let text, let retryAfter) = reply.kind {
             var headers: HTTPFields = [.contentType: "application/json"]
@@ -50,7 +50,7 @@ extension ScriptedOpenAIServer {
                     try await Task.sleep(for: .milliseconds(300))
                     throw CancellationError()
                 }
-                if index > 0, reply.chunkDelayMs > 0 { try await Task.sleep(for: .milliseconds(reply.chunkDelayMs)) }
+                if index > 0, reply.chunkDelayMs > 0 { try await script.pause(ms: reply.chunkDelayMs) }
                 try await writer.write(ByteBuffer(string: "data: \(event)\n\n"))
             }
             try await writer.finish(nil)
