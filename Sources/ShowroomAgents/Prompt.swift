@@ -30,6 +30,26 @@ enum Prompt {
         return out
     }
 
+    /// The line that introduces tool results in a system prompt (one `name: json` line per result follows).
+    static let resultsHeading = "Results of the tools already run for the customer's latest message "
+        + "(answer from these facts only; copy every amount exactly as written):"
+
+    /// `messages` with the tool calls and results in `prefetched` moved into the system prompt, as
+    /// one `name: json` line each.
+    static func withResults(_ messages: [ChatMessage], prefetched: Range<Int>) -> [ChatMessage] {
+        var names: [String: String] = [:]
+        var lines: [String] = []
+        for m in messages[prefetched] {
+            for call in m.toolCalls { names[call.id] = call.name }
+            if m.role == .tool, let id = m.toolCallID { lines.append("\(m.name ?? names[id] ?? "tool"): \(m.content ?? "")") }
+        }
+        var out = Array(messages[..<prefetched.lowerBound]) + Array(messages[prefetched.upperBound...])
+        if let i = out.firstIndex(where: { $0.role == .system }) {
+            out[i].content = (out[i].content ?? "") + "\n\n" + resultsHeading + "\n" + lines.joined(separator: "\n")
+        }
+        return out
+    }
+
     /// `transfer_to_<id>` tools for the agents this one may hand off to.
     static func handoffSpecs(_ agent: AgentDefinition, _ catalog: AgentCatalog) -> [ToolSpec] {
         agent.handoffs.compactMap { catalog[$0] }.map {

@@ -19,6 +19,10 @@ public struct Runner: Sendable {
     public let locks: ConversationLocks
     public let now: @Sendable () -> Date
     public let historyLimit: Int
+    /// The line of a model's system prompt after which the turn's prefetched tool results follow,
+    /// one `tool_name: {json}` line each.
+    public static var toolResultsHeading: String { Prompt.resultsHeading }
+
     /// Whether the tools a turn plainly needs run before a model server is asked (see `run`).
     public let prefetchTools: Bool
     let embedded = EmbeddedChatModel()
@@ -169,21 +173,34 @@ public struct Runner: Sendable {
         // the router's intent and slots) run first and their results go into the prompt, so the model
         // usually writes the reply in one call instead of spending a call on choosing the tool. It can
         // still call more tools; those are validated like any other model call.
+        var prefetched: Range<Int>?
         if prefetchTools, let model = models[agent.backend], model.name != embedded.name {
             let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
+            let before = messages.count
             for _ in 0..<agent.maxSteps {
                 let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
                 guard let step = try? await embedded.complete(request), !step.toolCalls.isEmpty else { break }
                 messages.append(.assistant(nil, toolCalls: step.toolCalls))
                 await execute(step.toolCalls)
             }
+            if messages.count > before { prefetched = before..<messages.count }
         }
 
         for _ in 0..<agent.maxSteps {
-            let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
+            var offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
                 + Prompt.handoffSpecs(agent, catalog)
-            let request = ChatRequest(messages: messages, tools: offered, temperature: agent.temperature,
-                                      metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
+            var metadata: [String: JSONValue] = ["plan": (try? JSONValue(encoding: plan)) ?? .null]
+            var sent = messages
+            if let range = prefetched {
+                // The model writes from the prefetched results, given in the system prompt: every chat
+                // template shows that, while some drop tool messages (llama.cpp's chatml-function-calling)
+                // and tool schemas would be most of the prompt. The embedded backend, as the fallback,
+                // reads the same results from the metadata.
+                sent = Prompt.withResults(messages, prefetched: range)
+                offered = []
+                metadata["prefetched"] = (try? JSONValue(encoding: Array(messages[range]))) ?? .null
+            }
+            let request = ChatRequest(messages: sent, tools: offered, temperature: agent.temperature, metadata: metadata)
             let model = models[agent.backend] ?? embedded
             let t0 = Date()
             var response: ChatResponse

@@ -108,8 +108,9 @@ import Testing
             try await DemoCatalog.load(into: db)
             // The model quotes exactly what the tool computed: nothing is replaced.
             let model = ScriptedChatModel { request in
-                if let tool = request.messages.last(where: { $0.role == .tool }), let r = JSONValue.parse(tool.content ?? ""),
-                   let total = r["total"]?["amount"]?.doubleValue {
+                let results = ScriptedReply.promptResults(request.messages.first?.content ?? "")
+                    + request.messages.filter { $0.role == .tool }.compactMap { JSONValue.parse($0.content ?? "") }
+                if let total = results.last?["total"]?["amount"]?.doubleValue {
                     return ScriptedChatModel.text("The estimated out-the-door price is \(Money(amount: total, currency: .USD)!.formatted).")
                 }
                 return ScriptedChatModel.call("quote_price", #"{"store_id":"sf-bay","stock_number":"SF24001"}"#)

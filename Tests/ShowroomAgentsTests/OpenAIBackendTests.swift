@@ -21,7 +21,7 @@ import Testing
     /// A recorded model: answers from the latest tool result, else asks for the tool the turn needs.
     static func recorded(_ request: ScriptedOpenAIServer.ReceivedRequest) -> ScriptedReply {
         let messages = request.messages
-        if let tool = messages.last, tool["role"] == "tool", let result = JSONValue.parse(tool["content"]?.stringValue ?? "") {
+        if let result = ScriptedReply.toolResults(in: request).last {
             if let total = result["total"]?.intValue { return ScriptedReply.text("I found \(total) vehicles for you.").usage(prompt: 420, completion: 9) }
             if let amount = result["total"]?["amount"]?.doubleValue {
                 return ScriptedReply.text("The estimated out-the-door price is \(Money(amount: amount, currency: .USD)!.formatted).").usage(prompt: 480, completion: 14)
@@ -48,8 +48,11 @@ import Testing
                 let total = try #require(search.toolCalls.first?.result?["total"]?.intValue)
                 #expect(search.messages.last?["text"]?.stringValue == "I found \(total) vehicles for you.")
                 #expect(!(search.messages.last?["cards"]?.arrayValue?.isEmpty ?? true))
+                // The results came in the system prompt, and no tool schemas were sent.
                 let sent = try #require(await server.received.last)
-                #expect(sent.messages.contains { $0["role"] == "tool" } && sent.toolNames.contains("search_inventory"))
+                let system = sent.messages.first?["content"]?.stringValue ?? ""
+                #expect(system.contains(Runner.toolResultsHeading) && system.contains("search_inventory: {"))
+                #expect(sent.toolNames.isEmpty && !sent.messages.contains { $0["role"] == "tool" })
                 let row = try await db.rows("SELECT llm_calls, prompt_tokens, completion_tokens, fallback FROM turns WHERE id = \(search.turnID)").first!
                 let (calls, prompt, completion, fellBack) = try row.decode((Int, Int, Int, Bool).self)
                 #expect(calls == 1 && prompt == 420 && completion == 9 && !fellBack)
@@ -60,22 +63,21 @@ import Testing
     @Test func aModelsOwnToolCallsRunValidatedAndAuditedAsTheModels() async throws {
         try await TestDatabase.with { db in
             try await DemoCatalog.load(into: db)
-            // The model first asks for the unit's specs, then answers from the results.
-            let more = ScriptedReply.toolCall("get_vehicle", arguments: #"{"store_id":"sf-bay","stock_number":"SF24001"}"#).usage(prompt: 400, completion: 20)
-            try await ScriptedOpenAIServer.with([more], otherwise: Self.recorded) { server in
+            // A turn the router plans no tool for: the model gets its agent's tools, asks for the
+            // store's details, then answers.
+            let call = ScriptedReply.toolCall("dealer_info", arguments: #"{"store_id":"sf-bay"}"#).usage(prompt: 400, completion: 20)
+            try await ScriptedOpenAIServer.with([call, .text("We are glad to help.")]) { server in
                 let runner = try await TestRunner.make(db: db, models: ["default": try model(server)], now: { Self.now })
                 let id = try await TestRunner.conversation(db: db, store: "sf-bay", locale: "en-US")
-                let quote = try await runner.respond(TurnInput(conversationID: id, text: "What's the out-the-door price of SF24001?"))
-                #expect(quote.guardrail == nil && !quote.fallback && quote.llmCalls == 2)
-                #expect(quote.toolCalls.map(\.name) == ["quote_price", "get_vehicle"])
-                let labels = try await db.rows("SELECT tool, caller FROM tool_calls WHERE turn_id = \(quote.turnID) ORDER BY id").map { try $0.decode((String, String).self) }
-                #expect(labels.count == 2)
-                #expect(labels.first { $0.0 == "quote_price" }.map { !$0.1.hasSuffix(":model") } == true, "\(labels)")
-                #expect(labels.first { $0.0 == "get_vehicle" }?.1.hasSuffix(":model") == true, "\(labels)")
-                // The model saw only the pricing agent's tools, with OpenAI-style schemas.
-                let sent = await server.received
-                #expect(sent.last?.toolNames.contains("quote_price") == true)
-                #expect(sent.last?.toolNames.contains("floor_price") == false)
+                let hello = try await runner.respond(TurnInput(conversationID: id, text: "hello there"))
+                #expect(hello.guardrail == nil && !hello.fallback && hello.llmCalls == 2)
+                #expect(hello.toolCalls.map(\.name) == ["dealer_info"])
+                let labels = try await db.rows("SELECT caller FROM tool_calls WHERE turn_id = \(hello.turnID)").map { try $0.decode(String.self) }
+                #expect(labels.count == 1 && labels.allSatisfy { $0.hasSuffix(":model") }, "\(labels)")
+                // The model saw only the concierge's tools (and its handoffs), with OpenAI-style schemas.
+                let first = try #require(await server.received.first)
+                #expect(first.toolNames.contains("dealer_info") && first.toolNames.contains { $0.hasPrefix("transfer_to_") })
+                #expect(!first.toolNames.contains("floor_price") && !first.toolNames.contains("quote_price"))
             }
         }
     }

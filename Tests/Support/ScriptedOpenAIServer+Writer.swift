@@ -1,3 +1,4 @@
+import ShowroomAgents
 import ShowroomCore
 
 extension ScriptedOpenAIServer.Reply {
@@ -9,13 +10,29 @@ extension ScriptedOpenAIServer.Reply {
     public static func written(for request: ScriptedOpenAIServer.ReceivedRequest) -> Self {
         let messages = request.messages
         let chinese = messages.first?["content"]?.stringValue?.contains("Simplified Chinese") ?? false
-        let lastUser = messages.lastIndex { $0["role"] == "user" } ?? 0
-        let results = messages.suffix(from: lastUser).filter { $0["role"] == "tool" }
-            .compactMap { JSONValue.parse($0["content"]?.stringValue ?? "") }
+        let results = toolResults(in: request)
         var facts = results.flatMap { Facts(chinese: chinese).of($0) }
         if facts.isEmpty { facts = [chinese ? "您好，请问想看什么样的车？" : "Hello! What kind of car are you looking for?"] }
         let text = facts.joined(separator: chinese ? "；" : "; ")
         return .text(text).usage(prompt: max(1, request.body.jsonString().count / 4), completion: max(1, text.count / 3))
+    }
+
+    /// The turn's tool results a model was given: `tool` messages after the last user message,
+    /// and the `name: json` lines after `Runner.toolResultsHeading` in the system prompt.
+    public static func toolResults(in request: ScriptedOpenAIServer.ReceivedRequest) -> [JSONValue] {
+        let messages = request.messages
+        let lastUser = messages.lastIndex { $0["role"] == "user" } ?? 0
+        let system = messages.first { $0["role"] == "system" }?["content"]?.stringValue ?? ""
+        return promptResults(system) + messages.suffix(from: lastUser).filter { $0["role"] == "tool" }
+            .compactMap { JSONValue.parse($0["content"]?.stringValue ?? "") }
+    }
+
+    /// The `name: json` results after `Runner.toolResultsHeading` in a system prompt.
+    public static func promptResults(_ system: String) -> [JSONValue] {
+        guard let heading = system.range(of: Runner.toolResultsHeading) else { return [] }
+        return system[heading.upperBound...].split(separator: "\n").compactMap { line in
+            line.firstIndex(of: ":").flatMap { JSONValue.parse(String(line[line.index(after: $0)...])) }
+        }
     }
 
     /// Facts of one tool result, as a model would restate them.

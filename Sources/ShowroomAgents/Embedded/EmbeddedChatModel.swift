@@ -16,7 +16,9 @@ public struct EmbeddedChatModel: ChatModel {
         guard let plan = try? request.metadata["plan"]?.decode(as: PlanContext.self) else {
             return ChatResponse(content: "How can I help you with your next car?", backend: name)
         }
-        let outcomes = TurnOutcomes(messages: request.messages)
+        // Results the runner ran before asking a model server travel in the metadata (see `Runner`).
+        let prefetched = (try? request.metadata["prefetched"]?.decode(as: [ChatMessage].self)) ?? []
+        let outcomes = TurnOutcomes(messages: request.messages + prefetched)
         let offered = Set(request.tools.map(\.name))
         if let (tool, args) = EmbeddedPlanner.next(plan, outcomes, offered: offered) {
             let call = ToolCall(id: "emb_\(outcomes.entries.count + 1)_\(tool)", name: tool, arguments: args.jsonString())
