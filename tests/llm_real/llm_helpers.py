@@ -14,7 +14,7 @@ def model_server(cmd):
                           capture_output=True, text=True, timeout=1800)
 
 KEYS = {"sh-pudong": "pk_demo_sh_pudong", "sf-bay": "pk_demo_sf_bay"}
-MONEY = re.compile(r"(?:[¥$￥]\s?([0-9][0-9,]*(?:\.[0-9]+)?))|([0-9][0-9,]*(?:\.[0-9]+)?)\s?(?:元|万)")
+MONEY = re.compile(r"(?:[¥$￥]\s?([0-9][0-9,]*(?:\.[0-9]+)?)(\s?[kK万](?![A-Za-z]))?)|([0-9][0-9,]*(?:\.[0-9]+)?)\s?(?:元|万)")
 
 
 def session(base, store):
@@ -57,10 +57,13 @@ def amounts(text):
     """Money amounts written in a reply (¥/$ prefixed or 元/万 suffixed), as floats."""
     out = []
     for m in MONEY.finditer(text):
-        raw = (m.group(1) or m.group(2)).replace(",", "")
+        raw = (m.group(1) or m.group(3)).replace(",", "")
         value = float(raw)
-        if m.group(2) and "万" in m.group(0):
+        suffix = (m.group(2) or "").strip() if m.group(1) else ("万" if "万" in m.group(0) else "")
+        if suffix == "万":
             value *= 10000
+        elif suffix in ("k", "K"):
+            value *= 1000
         out.append(value)
     return out
 
@@ -84,8 +87,14 @@ def numbers_in(value, acc=None):
 
 
 def grounded_numbers(db, conversation_id):
+    """What a reply may state as an amount, by the product's rule (ReplyGuard): numbers in this
+    conversation's tool results, and the customer's own amounts (their budget: "under $60k")."""
     rows = db.execute("SELECT result FROM tool_calls WHERE conversation_id = %s AND ok", (conversation_id,)).fetchall()
     acc = set()
     for (result,) in rows:
         numbers_in(result, acc)
+    said = db.execute("SELECT text FROM messages WHERE conversation_id = %s AND role = 'user'", (conversation_id,)).fetchall()
+    for (text,) in said:
+        for a in amounts(text):
+            acc.add(round(a, 2))
     return acc

@@ -8,9 +8,11 @@ import pytest
 
 from llm_helpers import grounded_numbers, say, say_streamed, session, amounts
 
+# The first turn plans no tool, so the model is offered its agent's tools and may call them (each call is
+# validated; invalid ones are refused and recorded); the others run their tools before the model writes.
 CONVERSATIONS = {
-    "sh-pudong": ["20万以内的纯电SUV有哪些", "比亚迪汉EV的续航是多少", "SH24001 落地价多少", "我想周六上午试驾SH24001"],
-    "sf-bay": ["electric SUV under $60k", "what's the range of the Tesla Model Y", "What's the out-the-door price of SF24001?",
+    "sh-pudong": ["你好", "20万以内的纯电SUV有哪些", "比亚迪汉EV的续航是多少", "SH24001 落地价多少", "我想周六上午试驾SH24001"],
+    "sf-bay": ["hello", "electric SUV under $60k", "what's the range of the Tesla Model Y", "What's the out-the-door price of SF24001?",
                "I'd like to book a test drive for SF24001 on Saturday morning"],
 }
 
@@ -44,7 +46,7 @@ def test_conversations_complete_grounded_on_the_real_model(llm_server, db, store
 @pytest.mark.parametrize("store", ["sh-pudong", "sf-bay"])
 def test_streamed_turns_carry_the_same_cards_as_their_done_event(llm_server, db, store):
     sid, auth = session(llm_server, store)
-    for text in CONVERSATIONS[store][:3]:
+    for text in CONVERSATIONS[store][1:4]:
         events = say_streamed(llm_server, sid, auth, text)
         names = [n for n, _ in events]
         assert names[0] == "route" and names[-1] == "done", names

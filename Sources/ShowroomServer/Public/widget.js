@@ -154,6 +154,7 @@
     vehicles: {},         // stock number -> last vehicle card seen
     focusStock: PAGE_STOCK, // the car the customer is looking at
     pollTimer: 0,
+    blockedUntil: 0,      // after a 429: no sending before this time (ms)
     booking: null,        // open booking form {el, opener}
     contact: { name: '', phone: '' }
   };
@@ -410,6 +411,7 @@
     panel.setAttribute('aria-modal', isPhone() ? 'true' : 'false');
     launcher.setAttribute('aria-expanded', 'true');
     host.classList.add('open');
+    lockPageScroll(isPhone());
     (state.booking ? state.booking.first : input).focus();
     scrollToEnd();
     start();
@@ -422,8 +424,17 @@
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
     host.classList.remove('open');
+    lockPageScroll(false);
     clearTimeout(state.pollTimer);
     launcher.focus();
+  }
+
+  // Full-screen on a phone: the page underneath must not scroll. Its own overflow value is put back after.
+  var savedOverflow = null;
+  function lockPageScroll(lock) {
+    var s = document.documentElement.style;
+    if (lock && savedOverflow === null) { savedOverflow = s.overflow; s.overflow = 'hidden'; }
+    else if (!lock && savedOverflow !== null) { s.overflow = savedOverflow; savedOverflow = null; }
   }
 
   function focusables() {
@@ -460,7 +471,7 @@
 
   function submitInput() {
     var text = input.value.trim();
-    if (!text || state.busy) return;
+    if (!text || state.busy || Date.now() < state.blockedUntil) return;
     var lang = detectLanguage(text);
     if (lang && lang !== state.lang) { state.lang = lang; applyLanguage(); }
     input.value = '';
@@ -471,7 +482,7 @@
   function setBusy(b) {
     state.busy = b;
     panel.setAttribute('data-busy', b ? 'true' : 'false');
-    sendBtn.disabled = b;
+    sendBtn.disabled = b || Date.now() < state.blockedUntil;
     log.setAttribute('aria-busy', b ? 'true' : 'false');
   }
 
@@ -670,6 +681,7 @@
   function start() {
     if (state.started || state.starting) return;
     state.started = true;
+    setBusy(true); // nothing is sent (and nothing polled) until the transcript or greeting is shown
     var stored = loadStored();
     var p;
     if (stored) {
@@ -687,8 +699,9 @@
       statusEl.textContent = t('connecting');
       p = ensureSession();
     }
-    p.then(function () { statusEl.textContent = ''; }, function (e) {
+    p.then(function () { statusEl.textContent = ''; setBusy(false); }, function (e) {
       statusEl.textContent = '';
+      setBusy(false);
       state.started = false; // try again on the next open or message
       if (!stored || isGone(e)) state.session = null;
       showError(e, true);
@@ -777,7 +790,7 @@
         });
       }
       var type = res.headers.get('Content-Type') || '';
-      if (type.indexOf('text/event-stream') < 0 || !res.body || !res.body.getReader) {
+      if (type.indexOf('text/event-stream') < 0) { // the server answered in one piece
         panel.setAttribute('data-transport', 'json');
         return res.json().then(function (result) { draft.remove(); finish(result); });
       }
@@ -802,7 +815,7 @@
   }
 
   function stream(res, draft) {
-    var reader = res.body.getReader();
+    var reader = res.body && res.body.getReader ? res.body.getReader() : wholeBody(res);
     var decoder = new TextDecoder();
     var result = null, failure = null, counts = { delta: 0, card: 0 };
     var parser = SSEParser(function (name, data) {
@@ -833,18 +846,38 @@
       if (result) throw e;
       // The turn may still have been saved: show what the server kept, and complain only if it has no answer.
       draft.remove();
-      return syncAfterInterruption().then(function (answered) { if (!answered) throw e; });
+      var sent = state.messages[state.messages.length - 1];
+      return syncAfterInterruption(sent).then(function (r) {
+        if (r.answered) return;
+        if (!r.kept && !input.value) input.value = sent.text; // the server did not keep it: let them send it again
+        throw e;
+      });
     });
   }
 
-  /** Resolves to true when the transcript, once merged, ends with an answer to the customer's last message. */
-  function syncAfterInterruption() {
+  /** A reader over the whole body at once, for browsers that cannot read a response as it arrives. */
+  function wholeBody(res) {
+    var text = res.arrayBuffer(), done = false;
+    return {
+      read: function () {
+        if (done) return Promise.resolve({ done: true });
+        done = true;
+        return text.then(function (b) { return { done: false, value: new Uint8Array(b) }; });
+      },
+      cancel: function () { return Promise.resolve(); }
+    };
+  }
+
+  /** Merges the server's transcript; says whether it kept the message just sent (`kept`) and answered it. */
+  function syncAfterInterruption(sent) {
+    var count = state.messages.filter(function (m) { return sig(m) === sig(sent); }).length;
     return requestJSON('GET', sessionPath('/messages'), { auth: true }).then(function (r) {
-      if (!Array.isArray(r.messages)) return false;
-      mergeTranscript(r.messages);
-      var last = state.messages[state.messages.length - 1];
-      return !!last && last.role !== 'user';
-    }, function () { return false; });
+      if (!Array.isArray(r.messages)) return { kept: true, answered: false };
+      var list = r.messages, seen = 0, i;
+      for (i = 0; i < list.length && seen < count; i++) if (sig(list[i]) === sig(sent)) seen += 1;
+      mergeTranscript(list);
+      return { kept: seen === count, answered: seen === count && list.slice(i).some(function (m) { return m.role !== 'user'; }) };
+    }, function () { return { kept: true, answered: false }; });
   }
 
   function finish(result) {
@@ -872,8 +905,9 @@
     else msg = s.errGeneric;
     notice(msg);
     if (e instanceof ApiError && e.retryAfter) {
+      state.blockedUntil = Date.now() + e.retryAfter * 1000;
       sendBtn.disabled = true;
-      setTimeout(function () { if (!state.busy) sendBtn.disabled = false; }, e.retryAfter * 1000);
+      setTimeout(function () { if (!state.busy) sendBtn.disabled = false; }, e.retryAfter * 1000 + 50);
     }
   }
 
