@@ -18,9 +18,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Seed of the filter mix.") var seed: UInt64 = 5
     @Option(help: "Use this already filled database instead of a new one.") var database: String?
     @Flag(help: "Keep the new database (prints its URL).") var keep = false
-    @Option(help: "SQL file to run first (statements separated by ';' at line ends), e.g. deploy/bench/search-indexes.sql.") var apply: String?
+    @Option(help: "SQL file to run first (statements separated by ';' at line ends), e.g. candidate indexes to compare.") var apply: String?
     @Option(help: "Print EXPLAIN ANALYZE for this many of the slowest queries.") var explain = 3
-    @Flag(help: "Time the proposed query (ProposedSearch) instead of InventoryRepository.search.") var proposed = false
 
     func run() async throws { try await ReadableError.wrapping { try await body() } }
 
@@ -75,8 +74,7 @@ struct SearchCommand: AsyncParsableCommand {
         let filters = Self.filters(count: queries + 100, names: names, seed: seed)
         let repo = InventoryRepository(db: db)
         func one(_ f: InventoryFilter, _ sort: InventorySort, _ limit: Int, _ offset: Int) async throws -> Int {
-            proposed ? try await ProposedSearch.run(db, f, sort: sort, limit: limit, offset: offset).total
-                : try await repo.search(f, sort: sort, limit: limit, offset: offset).total
+            try await repo.search(f, sort: sort, limit: limit, offset: offset).total
         }
         for (f, sort, limit, offset) in filters.prefix(100) { _ = try await one(f, sort, limit, offset) }  // warm-up
         var samples: [(ms: Double, label: String, hits: Int, i: Int)] = []
@@ -86,10 +84,10 @@ struct SearchCommand: AsyncParsableCommand {
             samples.append((ChatClient.milliseconds(ContinuousClock.now - t0), Self.label(f, sort), total, i + 100))
         }
         let indexes = try await db.rows("SELECT indexname FROM pg_indexes WHERE tablename = 'inventory_units' ORDER BY 1").map { try $0.decode(String.self) }
-        print("search: \(samples.count) queries of \(proposed ? "the proposed query (ProposedSearch, count capped at \(ProposedSearch.cap))" : "InventoryRepository.search"), one at a time")
+        print("search: \(samples.count) queries of InventoryRepository.search (count exact up to \(InventoryRepository.defaultTotalCap)), one at a time")
         print("  indexes: \(indexes.joined(separator: ", "))")
         print("  all ms                      \(LatencySummary(samples.map(\.ms)))  (aim p95 <= 25)")
-        let limit = proposed ? ProposedSearch.cap : 10_000
+        let limit = InventoryRepository.defaultTotalCap
         let broad = samples.filter { $0.hits > limit }, narrow = samples.filter { $0.hits <= limit }
         print("  matching > \(limit) units ms \(LatencySummary(broad.map(\.ms)))")
         print("  matching <= \(limit) units ms \(LatencySummary(narrow.map(\.ms)))")
@@ -99,12 +97,8 @@ struct SearchCommand: AsyncParsableCommand {
         for s in samples.sorted(by: { $0.ms > $1.ms }).prefix(explain) {
             let (f, sort, limit, offset) = filters[s.i]
             print("  EXPLAIN ANALYZE of: \(s.label)")
-            let q = proposed ? ProposedSearch.ids(f) : InventoryRepository.searchQuery(f, sort: sort, limit: limit, offset: offset)
+            let q = InventoryRepository.searchQuery(f, sort: sort, limit: limit, offset: offset)
             for line in try await Self.explain(db, q) { print("    \(line)") }
-            if proposed && s.hits > ProposedSearch.cap {
-                print("  EXPLAIN ANALYZE of its page in sort order:")
-                for line in try await Self.explain(db, ProposedSearch.page(f, sort: sort, limit: limit, offset: offset)) { print("    \(line)") }
-            }
         }
     }
 
