@@ -169,27 +169,35 @@ public struct Runner: Sendable {
             }
         }
 
-        // With a model server behind the agent, the tools the turn plainly needs (planned in code from
-        // the router's intent and slots) run first and their results go into the prompt, so the model
-        // usually writes the reply in one call instead of spending a call on choosing the tool. It can
-        // still call more tools; those are validated like any other model call.
-        var prefetched: Range<Int>?
-        if prefetchTools, let model = models[agent.backend], model.name != embedded.name {
-            let offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
-            let before = messages.count
-            for _ in 0..<agent.maxSteps {
-                let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
-                guard let step = try? await embedded.complete(request), !step.toolCalls.isEmpty else { break }
+        /// Lets the embedded backend run the tools it plans (up to `steps`); its reply, when it got that far.
+        let planJSON = (try? JSONValue(encoding: plan)) ?? .null
+        func runEmbedded(offered: [ToolSpec], steps: Int) async -> String? {
+            for _ in 0..<steps {
+                let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": planJSON])
+                guard let step = try? await embedded.complete(request) else { return nil }
+                if step.toolCalls.isEmpty { return step.content }
                 messages.append(.assistant(nil, toolCalls: step.toolCalls))
                 await execute(step.toolCalls)
             }
+            return nil
+        }
+
+        // With a model server behind the agent, the tools the turn plainly needs (planned in code from
+        // the router's intent and slots) run first and their results go into the prompt, so the model
+        // usually writes the reply in one call instead of spending a call on choosing the tool. On turns
+        // with nothing planned the model gets the agent's tools; its calls are validated.
+        var prefetched: Range<Int>?
+        if prefetchTools, let model = models[agent.backend], model.name != embedded.name {
+            let before = messages.count
+            _ = await runEmbedded(offered: registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope),
+                                  steps: agent.maxSteps)
             if messages.count > before { prefetched = before..<messages.count }
         }
 
         for _ in 0..<agent.maxSteps {
             var offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
                 + Prompt.handoffSpecs(agent, catalog)
-            var metadata: [String: JSONValue] = ["plan": (try? JSONValue(encoding: plan)) ?? .null]
+            var metadata: [String: JSONValue] = ["plan": planJSON]
             var sent = messages
             if let range = prefetched {
                 // The model writes from the prefetched results, given in the system prompt: every chat
@@ -245,18 +253,7 @@ public struct Runner: Sendable {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
             // The embedded backend finishes the turn from here: it runs the tools it still needs
             // and writes the reply from their results only.
-            let offered = registry.specs(names: agent.tools, scope: input.scope)
-            reply = ""
-            for _ in 0..<4 {
-                let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": (try? JSONValue(encoding: plan)) ?? .null])
-                guard let step = try? await embedded.complete(request) else { break }
-                if step.toolCalls.isEmpty {
-                    reply = step.content ?? ""
-                    break
-                }
-                messages.append(.assistant(nil, toolCalls: step.toolCalls))
-                await execute(step.toolCalls)
-            }
+            reply = await runEmbedded(offered: registry.specs(names: agent.tools, scope: input.scope), steps: 4) ?? ""
             if reply.isEmpty { reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages) }
         }
 

@@ -62,10 +62,6 @@ public enum ReplyGuard {
         return out
     }
 
-    static func isAllowed(_ v: Decimal, _ allowed: Set<Decimal>) -> Bool {
-        allowed.contains(v) || isNear(NSDecimalNumber(decimal: v).doubleValue, allowed.map { NSDecimalNumber(decimal: $0).doubleValue }.sorted())
-    }
-
     /// Whether `v` is a rounded form of a grounded amount ("¥18.99万" for 189,900; "$48,990" for
     /// 48990.00): within 0.5% (at least 1, under 100) of one of 1,000 or more, within a cent below.
     /// `sorted` is ascending; only candidates within 100 of `v` are looked at.
