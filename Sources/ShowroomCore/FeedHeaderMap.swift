@@ -112,6 +112,18 @@ public struct FeedHeaderMap: Sendable, Hashable {
     /// Lower-case letters and digits only (any script): `"VIN #"` → `"vin"`,
     /// `"Date In-Stock"` → `"dateinstock"`, `"里程(公里)"` → `"里程公里"`.
     public static func normalize(_ header: String) -> String {
+        if header.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: the same result without Unicode tables
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(header.utf8.count)
+            for b in header.utf8 {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(b)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b + 32)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for s in header.lowercased().unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
             out.append(s)

@@ -7,6 +7,22 @@ extension FeedRowValidator {
     /// (> 10,000,000) amounts are errors (`price_invalid`, `price_not_positive`, `price_absurd`).
     public static func money(_ text: String, currency: Currency, label: String) -> Result<Money?, ShowroomError> {
         if text.isEmpty { return .success(nil) }
+        if let minor = plainMinorUnits(text) {
+            guard minor > 0 else {
+                return .failure(ShowroomError("\(label.lowercased())_not_positive", "\(label) \(text) must be more than 0."))
+            }
+            guard minor <= maximumPriceMinorUnits else {
+                return .failure(ShowroomError("\(label.lowercased())_absurd", "\(label) \(text) is above the 10,000,000 limit."))
+            }
+            return .success(Money(minorUnits: minor, currency: currency))
+        }
+        return generalMoney(text, currency: currency, label: label)
+    }
+
+    /// `money` for any form it accepts, through Foundation (`Decimal`); the plain forms give the
+    /// same result as the fast path (tests compare them).
+    static func generalMoney(_ text: String, currency: Currency, label: String) -> Result<Money?, ShowroomError> {
+        if text.isEmpty { return .success(nil) }
         var t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
         var scale: Decimal = 1
         if t.hasSuffix("万") || t.hasSuffix("万元") {
@@ -32,23 +48,76 @@ extension FeedRowValidator {
         return .success(Money(decimal: value, currency: currency))
     }
 
+    /// `maximumPrice` in minor units.
+    static let maximumPriceMinorUnits: Int64 = 1_000_000_000
+
+    /// Minor units of an amount written as plain ASCII digits with optional thousands commas and
+    /// at most two decimals (`32995`, `32,995.5`, `209800.00`) — what nearly every feed row holds —
+    /// read without Foundation. Anything else (currency marks, 万, signs, more decimals) is nil
+    /// and goes through the general reader, which gives the same value for these forms.
+    static func plainMinorUnits(_ text: String) -> Int64? {
+        var whole: Int64 = 0, fraction: Int64 = 0, digits = 0, fractionDigits = 0, dot = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let d = Int64(b &- UInt8(ascii: "0"))
+                if dot {
+                    guard fractionDigits < 2 else { return nil }
+                    fraction = fraction * 10 + d
+                    fractionDigits += 1
+                } else {
+                    guard digits < 13 else { return nil }
+                    whole = whole * 10 + d
+                    digits += 1
+                }
+            case UInt8(ascii: ","): if dot { return nil }
+            case UInt8(ascii: "."): if dot { return nil }; dot = true
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
+    }
+
+    /// A whole number written as plain ASCII digits with optional thousands commas, else nil.
+    static func plainInteger(_ text: String) -> Int? {
+        var value = 0, digits = 0
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 15 else { return nil }
+                value = value * 10 + Int(b &- UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: ","): continue
+            default: return nil
+            }
+        }
+        return digits > 0 ? value : nil
+    }
+
     /// Mileage in km from text such as `12,345`, `12345 mi`, `8.5万公里` or `1,200 km`; a unit in
     /// the text wins over `defaultUnit`. Empty text is `nil`. Miles convert at 1.609344 km/mi,
     /// rounded to the nearest km. Negative or > 2,000,000 km are errors.
     public static func mileageKm(_ text: String, defaultUnit: FeedHeaderMap.MileageUnit) -> Result<Int?, ShowroomError> {
         if text.isEmpty { return .success(nil) }
-        var t = text.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
         var unit = defaultUnit
         var scale = 1.0
-        for (suffix, u, s) in [("万公里", FeedHeaderMap.MileageUnit.km, 10_000.0), ("公里", .km, 1), ("kms", .km, 1),
-                               ("km", .km, 1), ("miles", .miles, 1), ("mi", .miles, 1)] where t.hasSuffix(suffix) {
-            t.removeLast(suffix.count)
-            unit = u
-            scale = s
-            break
-        }
-        guard let raw = Double(t), raw.isFinite else {
-            return .failure(ShowroomError("mileage_invalid", "Mileage '\(text)' is not a number."))
+        let raw: Double
+        if let plain = plainInteger(text) {
+            raw = Double(plain)
+        } else {
+            var t = text.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
+            for (suffix, u, s) in [("万公里", FeedHeaderMap.MileageUnit.km, 10_000.0), ("公里", .km, 1), ("kms", .km, 1),
+                                   ("km", .km, 1), ("miles", .miles, 1), ("mi", .miles, 1)] where t.hasSuffix(suffix) {
+                t.removeLast(suffix.count)
+                unit = u
+                scale = s
+                break
+            }
+            guard let value = Double(t), value.isFinite else {
+                return .failure(ShowroomError("mileage_invalid", "Mileage '\(text)' is not a number."))
+            }
+            raw = value
         }
         guard raw >= 0 else { return .failure(ShowroomError("mileage_negative", "Mileage \(text) is negative.")) }
         let km = (raw * scale * (unit == .miles ? 1.609344 : 1)).rounded()

@@ -107,7 +107,7 @@ public struct FeedRowValidator: Sendable {
         }
         func value(_ field: FeedHeaderMap.Field) -> String {
             guard let i = header[field] else { return "" }
-            return record[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            return record[i].trimmed
         }
         func reject(_ field: FeedHeaderMap.Field?, _ code: String, _ reason: String) -> Outcome {
             .rejected(issue(field, code, reason), warnings: warnings)

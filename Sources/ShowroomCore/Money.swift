@@ -45,6 +45,15 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// The amount as a JSON number (whole units, up to two decimals).
     public var amount: Double { Double(minorUnits) / 100 }
 
+    /// The amount in whole units as plain decimal text for SQL `numeric` (`32995`, `-0.05`,
+    /// `209800.5` → `209800.50`): exact, no grouping, no symbol, no Foundation.
+    public var plainDecimalText: String {
+        let magnitude = minorUnits.magnitude
+        let cents = magnitude % 100
+        let text = String(magnitude / 100) + (cents == 0 ? "" : (cents < 10 ? ".0" : ".") + String(cents))
+        return minorUnits < 0 ? "-" + text : text
+    }
+
     /// Rounds a whole-unit decimal half-up (away from zero on a tie) to integer cents.
     public static func roundHalfUpToCents(_ value: Decimal) -> Int64 {
         var scaled = value * 100

@@ -16,6 +16,10 @@ public struct VIN: Sendable, Hashable, Codable, Comparable, CustomStringConverti
     /// Parses a VIN: surrounding spaces are ignored and letters are upper-cased, nothing else is
     /// corrected (an `O` is not turned into a `0`). Throws `vin_length` or `vin_characters`.
     public init(_ text: String) throws(ShowroomError) {
+        if text.utf8.count == 17, text.utf8.allSatisfy(VIN.isAlphabetByte) {
+            rawValue = text  // already upper case, trimmed and valid: the common case in feeds
+            return
+        }
         let normalized = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         guard normalized.count == 17 else {
             throw ShowroomError("vin_length", "VIN '\(normalized)' has \(normalized.count) characters; a VIN has 17.")
@@ -43,6 +47,16 @@ public struct VIN: Sendable, Hashable, Codable, Comparable, CustomStringConverti
 
     public var description: String { rawValue }
 
+    /// Whether an ASCII byte is one of the 33 VIN characters (upper-case letters only).
+    static func isAlphabetByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "I"), UInt8(ascii: "O"), UInt8(ascii: "Q"): return false
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+        default: return false
+        }
+    }
+
     public static func < (a: VIN, b: VIN) -> Bool { a.rawValue < b.rawValue }
 
     private var bytes: [UInt8] { Array(rawValue.utf8) }
@@ -57,7 +71,7 @@ public struct VIN: Sendable, Hashable, Codable, Comparable, CustomStringConverti
     /// numbers, weighted 8,7,6,5,4,3,2,10,0,9,8,7,6,5,4,3,2, summed, modulo 11; 10 is written `X`.
     public var expectedCheckDigit: Character {
         var sum = 0
-        for (i, b) in bytes.enumerated() { sum += VIN.transliteration(b) * VIN.weights[i] }
+        for (i, b) in rawValue.utf8.enumerated() { sum += VIN.transliteration(b) * VIN.weights[i] }
         let r = sum % 11
         return r == 10 ? "X" : Character(String(r))
     }

@@ -23,7 +23,10 @@ struct ImportJSON {
     }
 
     private mutating func member(_ key: String, _ literal: String) {
-        text_ += (text_.isEmpty ? "" : ",") + ImportJSON.quoted(key) + ":" + literal
+        if !text_.isEmpty { text_ += "," }
+        text_ += ImportJSON.quoted(key)
+        text_ += ":"
+        text_ += literal
     }
 
     /// The object, `{}` when nothing was added.
@@ -31,6 +34,9 @@ struct ImportJSON {
 
     /// A JSON string literal with the escapes RFC 8259 requires.
     static func quoted(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""  // nothing to escape: the common case
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

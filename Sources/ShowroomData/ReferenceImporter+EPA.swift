@@ -33,7 +33,7 @@ extension ReferenceImporter {
             func reject(_ field: String?, _ code: String, _ reason: String) {
                 report.rejected.append(.init(row: row, line: record.line, field: field, code: code, reason: reason))
             }
-            func v(_ name: String) -> String { record[column[name]!].trimmingCharacters(in: .whitespaces) }
+            func v(_ name: String) -> String { record[column[name]!].trimmed }
             guard let id = Int(v("id")), id > 0 else { return reject("id", "id_invalid", "EPA id '\(v("id"))' is not a positive number.") }
             if let first = firstRowOfID.updateValue(row, forKey: id) {
                 report.duplicates.append(.init(row: row, line: record.line, field: "id", code: "duplicate_id",

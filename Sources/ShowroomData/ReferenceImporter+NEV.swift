@@ -47,7 +47,7 @@ extension ReferenceImporter {
 
             var unrepaired: [String] = []
             func v(_ name: String) -> String {
-                let raw = record[column[name]!].trimmingCharacters(in: .whitespaces)
+                let raw = record[column[name]!].trimmed
                 switch repairMojibake(raw) {
                 case .unchanged: return raw
                 case .repaired(let fixed): return fixed

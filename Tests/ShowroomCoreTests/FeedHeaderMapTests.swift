@@ -28,6 +28,8 @@ import Testing
     @Test func ignoresCaseSpacesAndPunctuation() {
         #expect(FeedHeaderMap.normalize("  Vin_Number ") == "vinnumber")
         #expect(FeedHeaderMap.normalize("DATE-IN-STOCK") == "dateinstock")
+        #expect(FeedHeaderMap.normalize("里程(公里) Km") == "里程公里km")
+        #expect(FeedHeaderMap.normalize("Ｐｒｉｃｅ") == "ｐｒｉｃｅ")  // full-width letters are letters too
         #expect(FeedHeaderMap(header: ["vIN", "STOCK #"]).columns == [.vin: 0, .stockNumber: 1])
     }
 

@@ -69,6 +69,44 @@ import Testing
         #expect(try accepted(validate(["MSRP": "$34,000"])).0.msrp == Money(34_000, .USD))
     }
 
+    @Test func plainAmountsReadWithoutFoundationEqualTheGeneralReader() throws {
+        var texts = ["0", "0.00", "1", "9.9", "9.99", "32995", "32,995", "32,995.5", "1,000,000.05", "10000000", "10000000.00",
+                     "10000000.01", "99999999999", "007", "1.", ".5", ",5", "12,34,5"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let minor = Int64.random(in: 0...1_200_000_000, using: &generator)
+            let whole = String(minor / 100), cents = minor % 100
+            texts.append(whole)
+            texts.append(whole + "." + (cents < 10 ? "0" : "") + String(cents))
+            texts.append(Int(whole)!.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) + "." + String(cents % 10))
+        }
+        var fast = 0
+        for text in texts {
+            if FeedRowValidator.plainMinorUnits(text) != nil { fast += 1 }
+            let general = FeedRowValidator.generalMoney(text, currency: .USD, label: "Price")
+            #expect(FeedRowValidator.money(text, currency: .USD, label: "Price") == general, "\(text)")
+        }
+        #expect(fast >= 6_000)  // the random forms all take the fast path
+        #expect(FeedRowValidator.plainMinorUnits("32,995.5") == 3_299_550)
+        #expect(FeedRowValidator.plainMinorUnits("1.005") == nil)  // three decimals: the general reader rounds
+        #expect(FeedRowValidator.plainMinorUnits("$5") == nil)
+    }
+
+    @Test func plainMileageReadWithoutFoundationEqualsTheGeneralReader() {
+        for text in ["0", "12", "12,345", "99999", "1300000", "5.5", "12 mi", "8.5万公里"] {
+            func outcome(_ r: Result<Int?, ShowroomError>) -> String {
+                switch r {
+                case .success(let km): return "\(km.map(String.init) ?? "nil")"
+                case .failure(let e): return e.code
+                }
+            }
+            let viaGeneral = FeedRowValidator.mileageKm(text + " ", defaultUnit: .miles)  // a space forces the general path
+            #expect(outcome(FeedRowValidator.mileageKm(text, defaultUnit: .miles)) == outcome(viaGeneral), "\(text)")
+        }
+        #expect(FeedRowValidator.mileageKm("12,345", defaultUnit: .miles) == .success(19_867))
+        #expect(FeedRowValidator.mileageKm("12,345", defaultUnit: .km) == .success(12_345))
+    }
+
     @Test(arguments: [
         (["VIN": "1HGCM82633A00435"], "vin", "vin_length"),
         (["VIN": "1HGCM82633A0043O2"], "vin", "vin_characters"),

@@ -36,6 +36,12 @@ enum SharedData {
         #expect(throws: ShowroomError.self) { try VIN("1HGCM8263 3A004352") }
     }
 
+    @Test func theByteTableIsTheVINAlphabet() {
+        for b in UInt8(0)...UInt8(127) {
+            #expect(VIN.isAlphabetByte(b) == VIN.alphabet.contains(Character(UnicodeScalar(b))), "byte \(b)")
+        }
+    }
+
     @Test func rejectsWrongLengthWithItsOwnCode() {
         for text in ["", "1HGCM82633A00435", "1HGCM82633A0043521"] {
             #expect(throws: ShowroomError("vin_length", "VIN '\(text)' has \(text.count) characters; a VIN has 17.")) {
