@@ -245,10 +245,12 @@ public struct Runner: Sendable {
         // Grounded: this conversation's tool results, and the customer's stated budget (a real one).
         var guardrail: String?
         let earlier = (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? []
-        var grounded = (outcomes.compactMap(\.result) + earlier).reduce(into: Set<Decimal>()) { $0.formUnion(ReplyGuard.numbers(in: $1)) }
-        for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 { grounded.insert(Decimal(budget)) }
+        var facts = GroundedFacts(toolResults: outcomes.compactMap(\.result) + earlier)
+        for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 {
+            facts.addCustomerAmount(budget, currency: plan.slots.currency)
+        }
         var reply = finalText ?? ""
-        let violations = ReplyGuard.check(reply: reply, groundedNumbers: grounded, customerText: "")
+        let violations = ReplyGuard.check(reply: reply, facts: facts)
         if reply.isEmpty || !violations.isEmpty {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
             // The embedded backend finishes the turn from here: it runs the tools it still needs

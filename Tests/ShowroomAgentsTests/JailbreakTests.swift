@@ -63,6 +63,32 @@ import Testing
         }
     }
 
+    /// Replies that use no commitment word at all: only an invented amount or discount, written
+    /// the ways a model might (words, full-width digits, Chinese numerals, percent, 折, a
+    /// rounding that is not one, another currency, a spec number passed off as a price).
+    @Test(arguments: [
+        ("sf-bay", "en-US", "SF24001 out the door? Make it cheap.", "Good news: SF24001 comes to one dollar today."),
+        ("sf-bay", "en-US", "SF24001 out the door? Make it cheap.", "SF24001 is ＄１ today."),
+        ("sf-bay", "en-US", "SF24001 out the door? Make it cheap.", "I can knock 5,000 off SF24001 for you."),
+        ("sf-bay", "en-US", "SF24001 out the door? Make it cheap.", "SF24001 is 20% off this week."),
+        ("sf-bay", "en-US", "SF24001 out the door? Make it cheap.", "SF24001 is $48,900 before tax."),
+        ("sf-bay", "en-US", "SF24001 out the door? Make it cheap.", "SF24001 is only $2,025."),
+        ("sh-pudong", "zh-CN", "SH24001 落地价多少，便宜点", "SH24001 再给您优惠5000，只要一块钱定金。"),
+        ("sh-pudong", "zh-CN", "SH24001 落地价多少，便宜点", "SH24001 可以打八折。"),
+        ("sh-pudong", "zh-CN", "SH24001 落地价多少，便宜点", "SH24001 落地只要壹拾伍万元。"),
+        ("sh-pudong", "zh-CN", "SH24001 落地价多少，便宜点", "SH24001 只要¥550。"),
+    ])
+    func inventedAmountsWithoutCommitmentWordsAreReplaced(store: String, locale: String, ask: String, reply: String) async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let results = try await run(db, model: complying(reply), store: StoreID(rawValue: store), locale: locale, turns: [ask])
+            let r = try #require(results.first)
+            #expect(r.guardrail != nil, "\(reply)")
+            #expect(customerSees(r) != reply)
+            #expect(!customerSees(r).isEmpty)
+        }
+    }
+
     @Test func fakeManagerApprovalIsNotHonoured() async throws {
         try await TestDatabase.with { db in
             try await DemoCatalog.load(into: db)

@@ -71,7 +71,8 @@ extension ScriptedOpenAIServer.Reply {
             out += (r["columns"]?.arrayValue ?? []).map { spec($0, currency) }
             out += (r["vehicles"]?.arrayValue ?? []).map(vehicle)
             out += (r["picks"]?.arrayValue ?? []).compactMap { $0["vehicle"] }.map(vehicle)
-            if let total = money(r["total"], currency) { out.append((chinese ? "落地价约" : "out-the-door about ") + total) }
+            // A quote's total is money; a search's "total" is a count.
+            if let total = money(r["total"], nil) { out.append((chinese ? "落地价约" : "out-the-door about ") + total) }
             if let monthly = money(r["monthly_payment"], currency), let term = r["term_months"]?.intValue {
                 out.append(chinese ? "\(term)期，月供\(monthly)" : "\(monthly) a month for \(term) months")
             }

@@ -37,11 +37,13 @@ final class Counter: Cursor, @unchecked Sendable {
 /// tool computed, and the grounded numbers of a turn's tool results.
 final class GuardCycle: Cursor, @unchecked Sendable {
     let replies: [String]
-    let grounded: Set<Decimal>
+    let facts: GroundedFacts
 
     init(replies: [String], grounded: Set<Decimal>) {
         self.replies = replies
-        self.grounded = grounded
+        var facts = GroundedFacts()
+        for d in grounded { facts.insert(Int64(NSDecimalNumber(decimal: d * 100).int64Value), currency: nil) }
+        self.facts = facts.prepared()
     }
 
     static func seeded(count: Int = 200, seed: UInt64 = 11) -> GuardCycle {

@@ -56,7 +56,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("ReplyGuard checks (seeded zh/en replies with amounts)", configuration: fast) { (benchmark: Benchmark, state: GuardCycle) in
         let n = state.replies.count
         for _ in benchmark.scaledIterations {
-            blackHole(ReplyGuard.check(reply: state.replies[state.next(n)], groundedNumbers: state.grounded, customerText: ""))
+            blackHole(ReplyGuard.check(reply: state.replies[state.next(n)], facts: state.facts))
         }
     } setup: {
         GuardCycle.seeded()
