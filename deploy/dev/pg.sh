@@ -22,7 +22,16 @@ ensure_installed() {
   if [ -z "$(pgbin)" ] || [ ! -x "$(pgbin)/initdb" ] || ! ls /usr/share/postgresql/*/extension/pg_trgm.control >/dev/null 2>&1; then
     echo "installing PostgreSQL with apt..." >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2 && apt-get install -y -qq postgresql postgresql-contrib >&2
+    local SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq >&2 && $SUDO apt-get install -y -qq postgresql postgresql-contrib >&2
+  fi
+}
+
+# As root the cluster runs as the postgres user, who must reach its folder; a checkout under
+# /root is out of its reach, so the cluster then lives under /var/tmp, named after the folder.
+locate_root() {
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && ! (cd / && runuser -u postgres -- test -x "$(dirname "$ROOT")"); then
+    ROOT=/var/tmp/showroom-pg-$(printf %s "$ROOT" | md5sum | cut -c1-12)
   fi
 }
 
@@ -30,6 +39,7 @@ url() { echo "postgres://$USER_NAME:$PASS@127.0.0.1:$PORT/$DB"; }
 
 start() {
   ensure_installed
+  locate_root
   local BIN; BIN=$(pgbin)
   mkdir -p "$ROOT"
   if [ "$(id -u)" = 0 ]; then chown postgres "$ROOT"; fi
@@ -54,6 +64,7 @@ SQL
 }
 
 stop() {
+  locate_root
   local BIN; BIN=$(pgbin)
   [ -n "$BIN" ] && [ -d "$ROOT/data" ] && as_pg "$BIN/pg_ctl" -D "$ROOT/data" -m fast stop >/dev/null 2>&1 || true
 }

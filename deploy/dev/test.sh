@@ -2,11 +2,13 @@
 # Runs the whole test suite on a throwaway PostgreSQL cluster:
 #   1. Swift unit and integration tests (swift test) against a real Postgres;
 #   2. the HTTP-level suites (browser widget, MCP client, schemathesis) against a running server.
-# Python tools come from PyPI, Chromium from Debian (see .ci/run for the installs).
+# What it needs and lacks is installed first (deploy/dev/test-tools.sh: PostgreSQL, Chromium and a
+# CJK font from apt, the Python test tools from PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 mkdir -p artifacts
+bash deploy/dev/test-tools.sh
 export SHOWROOM_PG_ROOT=${SHOWROOM_PG_ROOT:-$ROOT/.pgdata-test}
 export SHOWROOM_PG_PORT=${SHOWROOM_PG_PORT:-5434}
 DATABASE_URL=$(deploy/dev/pg.sh start | tail -n1)
