@@ -194,6 +194,17 @@ public struct Runner: Sendable {
             if messages.count > before { prefetched = before..<messages.count }
         }
 
+        // What grounds a reply: this conversation's tool results, and the customer's stated budget (a real one).
+        let earlier = (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? []
+        func groundedFacts() -> GroundedFacts {
+            var facts = GroundedFacts(toolResults: outcomes.compactMap(\.result) + earlier)
+            for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 {
+                facts.addCustomerAmount(budget, currency: plan.slots.currency)
+            }
+            return facts
+        }
+        var streamed: GuardedStream?
+
         for _ in 0..<agent.maxSteps {
             var offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
                 + Prompt.handoffSpecs(agent, catalog)
@@ -213,7 +224,24 @@ public struct Runner: Sendable {
             let t0 = Date()
             var response: ChatResponse
             do {
-                response = try await model.complete(request)
+                if offered.isEmpty, model.name != embedded.name {
+                    // The model writes the reply from results it already has: stream it, sentence
+                    // by sentence as the guard passes them.
+                    var stream = GuardedStream(facts: groundedFacts())
+                    defer { streamed = stream }
+                    var last: ChatResponse?
+                    for try await event in model.stream(request) {
+                        switch event {
+                        case .delta(let text): if let out = stream.feed(text) { emit(.delta(out)) }
+                        case .reset: stream.reset()
+                        case .completed(let r): last = r
+                        }
+                    }
+                    guard let last else { throw ShowroomError("stream_incomplete", "The model's stream ended without a reply.") }
+                    response = last
+                } else {
+                    response = try await model.complete(request)
+                }
             } catch {
                 response = try await embedded.complete(request)
                 response.fallbackReason = "\(error)"
@@ -242,15 +270,9 @@ public struct Runner: Sendable {
         }
 
         // Guardrails: amounts must be grounded, no commitments; otherwise a grounded reply replaces it.
-        // Grounded: this conversation's tool results, and the customer's stated budget (a real one).
         var guardrail: String?
-        let earlier = (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? []
-        var facts = GroundedFacts(toolResults: outcomes.compactMap(\.result) + earlier)
-        for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 {
-            facts.addCustomerAmount(budget, currency: plan.slots.currency)
-        }
         var reply = finalText ?? ""
-        let violations = ReplyGuard.check(reply: reply, facts: facts)
+        let violations = ReplyGuard.check(reply: reply, facts: groundedFacts())
         if reply.isEmpty || !violations.isEmpty {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
             // The embedded backend finishes the turn from here: it runs the tools it still needs
@@ -261,7 +283,13 @@ public struct Runner: Sendable {
 
         let cards = Cards.from(outcomes)
         let actions = Cards.actions(intent: decision.intent, outcomes: outcomes, language: language, store: store)
-        for chunk in Self.chunks(reply) { emit(.delta(chunk)) }
+        // What was not streamed yet goes out now; a reply replaced after part of the model's went
+        // out is in the `done` event only.
+        if let streamed, !streamed.sent.isEmpty {
+            for chunk in Self.chunks(streamed.rest(of: reply) ?? "") { emit(.delta(chunk)) }
+        } else {
+            for chunk in Self.chunks(reply) { emit(.delta(chunk)) }
+        }
         for card in cards { emit(.card(card)) }
 
         Cards.remember(outcomes, into: &profile)
