@@ -25,7 +25,7 @@ public struct PriceQuoteCalculator: Sendable {
 
     public init(profile: TaxProfile) { self.profile = profile }
 
-    /// The quote; throws `invalid_argument` for a non-positive price, a negative trade-in or
+    /// The quote; throws `invalid_arguments` for a non-positive price, a negative trade-in or
     /// amounts in different currencies.
     public func quote(_ request: PriceQuoteRequest) throws -> PriceQuote {
         let currency = request.listPrice.currency

@@ -12,7 +12,7 @@ import Foundation
 /// - condition: excellent ×1.05, good ×1.00, fair ×0.88, poor ×0.72 (not stated → good).
 /// - band: low = value × 0.93, high = value × 1.07, each rounded half-up to the nearest 100
 ///   whole currency units (an estimate, not a price to the cent).
-/// Validates model year 1980…next year and mileage 0…1,000,000 km (`invalid_argument`).
+/// Validates model year 1980…next year and mileage 0…1,000,000 km (`invalid_arguments`).
 public struct TradeInAppraiser: Sendable {
     public static let kmPerYear: Decimal = 15_000
     public static let band: Decimal = Decimal(string: "0.07")!

@@ -44,4 +44,45 @@ import Yams
             }
         }
     }
+
+    func search(_ db: Database, _ args: JSONValue, store: StoreID) async -> ToolOutcome {
+        await ToolCatalog.registry().call(name: "search_inventory", arguments: args,
+                                          caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: store))
+    }
+
+    @Test func shortChineseFamilyNamesResolveToTheFamily() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            // 宋 is the family of 宋L and 宋PLUS: both are searched, and the result says it matched two models.
+            let song = try #require(await search(db, ["model": "宋", "limit": 50], store: "sh-pudong").result)
+            #expect(song["matched_models"] == ["Song L", "Song PLUS"])
+            let songModels = Set(try #require(song["vehicles"]?.arrayValue).compactMap { $0["model"]?.stringValue })
+            #expect(songModels == ["Song L", "Song PLUS"])
+            #expect(song["relaxed"] == [])
+            // 秦 has one model in the catalog (秦PLUS): it resolves to it alone.
+            let qin = try #require(await search(db, ["make": "比亚迪", "model": "秦"], store: "sh-pudong").result)
+            #expect(qin["applied_filters"]?["model"] == "Qin PLUS")
+            #expect(qin["vehicles"]?.arrayValue?.allSatisfy { $0["model"] == "Qin PLUS" } == true)
+            // Booking a test drive by the family name asks which one instead of picking.
+            let booking = await ToolCatalog.registry().call(name: "book_test_drive", arguments: [
+                "model": "宋", "name": "李雷", "phone": "13800138000", "start": "2026-11-26T10:00:00+08:00", "consent": true,
+            ], caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: "sh-pudong"))
+            #expect(booking.error?.code == "ambiguous_model")
+            #expect(booking.error?.message.contains("Song L") == true && booking.error?.message.contains("Song PLUS") == true)
+        }
+    }
+
+    @Test func droppingAMakeTheStoreDoesNotCarryPrefersSimilarCars() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            // sf-bay has no BYD; the Han is a battery-electric sedan, so the nearest are electric sedans,
+            // not the store's cheapest car (a used petrol Corolla).
+            let r = try #require(await search(db, ["make": "BYD", "model": "Han"], store: "sf-bay").result)
+            #expect(r["relaxed"] == ["model", "make"])
+            #expect(r["similar_to_requested"] == true)
+            let vehicles = try #require(r["vehicles"]?.arrayValue)
+            #expect(!vehicles.isEmpty)
+            #expect(vehicles.allSatisfy { $0["body_type"] == "sedan" && $0["powertrain"] == "bev" })
+        }
+    }
 }

@@ -144,7 +144,7 @@ import Testing
             try calc.quote(PriceQuoteRequest(listPrice: Money(50_000, .USD), vehicle: v, purchaseDate: day,
                                              tradeInCredit: Money(-1, .USD), language: .en))
         }
-        #expect(negative?.code == "invalid_argument")
+        #expect(negative?.code == "invalid_arguments")
         #expect(throws: ShowroomError.self) {
             try calc.quote(PriceQuoteRequest(listPrice: .zero(.USD), vehicle: v, purchaseDate: day, language: .en))
         }

@@ -89,7 +89,7 @@ import Testing
             let error = #expect(throws: ShowroomError.self) {
                 try appraiser.appraise(TradeInRequest(referenceNewPrice: Money(30_000, .USD), year: year, mileageKm: km, asOf: day))
             }
-            #expect(error?.code == "invalid_argument")
+            #expect(error?.code == "invalid_arguments")
             #expect(error?.message == message)
         }
     }
