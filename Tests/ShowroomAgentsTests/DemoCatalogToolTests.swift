@@ -85,4 +85,29 @@ import Yams
             #expect(vehicles.allSatisfy { $0["body_type"] == "sedan" && $0["powertrain"] == "bev" })
         }
     }
+
+    @Test func quotesSayWhyAPromotionIsLeftOutAndNeverGoNegative() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let now = ISO8601DateFormatter().date(from: "2026-11-25T04:00:00Z")!
+            func quote(_ args: JSONValue, _ store: StoreID) async -> ToolOutcome {
+                await ToolCatalog.registry().call(name: "quote_price", arguments: args,
+                                                  caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: store, now: { now }))
+            }
+            // SH24001 (Song L EV, ¥189,800): the automatic ¥3,000 NEV bonus applies; the automatic ¥6,000
+            // Song L offer does not fit on top, and the quote says so without naming the floor.
+            let song = try #require(await quote(["stock_number": "SH24001"], "sh-pudong").result)
+            #expect(song["applied_promotions"] == ["NEV-BONUS-2026"])
+            #expect(song["promotions_not_applied"] == [["code": "SONGL-AUTUMN", "reason": "Not combinable with this unit's current price"]])
+            #expect(!song.jsonString().contains("183500") && !song.jsonString().contains("6300"))
+            // SF24022 (used Corolla, $14,090) with a $20,000 trade-in: due before it 14,090 + 0 tax + 415 DMV + 85 doc
+            // = 14,590, so the trade-in covers that, the total is 0 and 5,410 is reported as excess.
+            let corolla = try #require(await quote(["stock_number": "SF24022", "trade_in_value": 20000], "sf-bay").result)
+            #expect(corolla["total"]?["amount"]?.doubleValue == 0)
+            #expect(corolla["trade_in_excess"]?["amount"]?.doubleValue == 5410)
+            let tradeLine = corolla["lines"]?.arrayValue?.first { $0["code"] == "trade_in" }
+            #expect(tradeLine?["amount"]?.doubleValue == -14590)
+            #expect(corolla["disclaimer"]?.stringValue?.contains("5,410 of trade-in value above the amount due") == true)
+        }
+    }
 }
