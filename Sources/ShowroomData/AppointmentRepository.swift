@@ -82,6 +82,17 @@ public struct AppointmentRepository: Sendable {
         }
     }
 
+    /// The lead's booked test drive (the earliest, when there are several), or nil.
+    public func booked(leadID: UUID) async throws -> Appointment? {
+        try await db.rows("""
+            SELECT id, store_id, stock_number, starts_at, ends_at, phone FROM appointments
+            WHERE lead_id = \(leadID) AND status = 'booked' ORDER BY starts_at LIMIT 1
+            """).first.map { row in
+            let (id, store, stock, s, e, phone) = try row.decode((UUID, String, String?, Date, Date, String).self)
+            return Appointment(id: id, storeID: StoreID(store), stockNumber: stock, start: s, end: e, status: "booked", phone: phone, leadID: leadID)
+        }
+    }
+
     /// Cancels a booked appointment; the phone must match the booking's.
     public func cancel(store: StoreID, id: UUID, phone: String) async throws -> Appointment {
         let digits = phone.filter(\.isNumber)

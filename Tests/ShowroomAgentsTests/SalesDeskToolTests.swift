@@ -141,4 +141,33 @@ import Testing
             #expect(picks.allSatisfy { !($0["reasons"]?.arrayValue?.isEmpty ?? true) })
         }
     }
+
+    func row(_ r: JSONValue, _ spec: String) -> [JSONValue]? {
+        r["rows"]?.arrayValue?.first { $0["spec"]?.stringValue == spec }?["values"]?.arrayValue
+    }
+
+    @Test func compareModelsPutsSpecsSideBySideInTheStoresCurrencyAndUnits() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            // Shanghai: the trims priced in CNY — Han EV 605 (¥209,800) and Model Y RWD (¥263,500).
+            let sh = try #require(await call(db, "compare_models", ["models": [["model": "汉"], ["make": "Tesla", "model": "Model Y"]]], store: "sh-test").result)
+            #expect(sh["currency"] == "CNY")
+            #expect(sh["columns"]?.arrayValue?.compactMap { $0["trim"]?.stringValue } == ["EV 605", "RWD"])
+            #expect(row(sh, "msrp") == [["amount": 209800, "currency": "CNY"], ["amount": 263500, "currency": "CNY"]])
+            #expect(row(sh, "range_km") == [605, 593])
+            #expect(row(sh, "power_kw") == [180, 220])
+            #expect(row(sh, "fuel_l_100km") == nil)  // a spec neither model has is left out
+            // San Francisco: USD trims, with miles and MPG. Camry 4.9 L/100km = 235.215 / 4.9 = 48 MPG;
+            // Model Y Long Range 526 km = 526 / 1.609 = 327 mi.
+            let sf = try #require(await call(db, "compare_models", ["models": [["model": "Model Y"], ["model": "Camry"]]], store: "sf-test").result)
+            let columns = try #require(sf["columns"]?.arrayValue)
+            #expect(columns.map { $0["msrp"]?["amount"] } == [48990, 31000])
+            #expect(columns.first?["range_mi"] == 327)
+            #expect(columns.last?["mpg"] == 48)
+            // A model the catalog does not have is an error naming it, never a stand-in column.
+            let unknown = await call(db, "compare_models", ["models": [["model": "Camry"], ["make": "Toyota", "model": "Supra"]]], store: "sf-test")
+            #expect(unknown.error?.code == "unknown_model")
+            #expect(unknown.error?.message.contains("Supra") == true)
+        }
+    }
 }
