@@ -110,4 +110,16 @@ import Yams
             #expect(corolla["disclaimer"]?.stringValue?.contains("5,410 of trade-in value above the amount due") == true)
         }
     }
+
+    @Test func theDemoStoresConfigureTheirAssumedAPR() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let o = await ToolCatalog.registry().call(name: "estimate_payment", arguments: ["type": "loan", "price": 30000, "term_months": 60],
+                                                      caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: "sf-bay"))
+            let r = try #require(o.result)
+            // stores.yaml sf-bay finance.apr_pct 6.9: r = 0.575 %/month → 30,000 × r / (1 − (1 + r)^−60) = 592.62
+            #expect(r["apr_source"] == "store_default" && r["apr_pct"]?.doubleValue == 6.9)
+            #expect(r["monthly_payment"]?.doubleValue == 592.62)
+        }
+    }
 }

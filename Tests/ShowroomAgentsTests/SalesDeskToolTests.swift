@@ -57,6 +57,29 @@ import Testing
         }
     }
 
+    @Test func withoutACustomerRateTheStoresConfiguredAPRIsUsedAndSaidToBeAssumed() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            try await db.execute("UPDATE stores SET settings = settings || '{\"finance\": {\"apr_pct\": 4.9}}' WHERE id = 'sf-test'")
+            let args: JSONValue = ["type": "loan", "price": 30000, "term_months": 60]
+            let store = try #require(await call(db, "estimate_payment", args, store: "sf-test").result)
+            // r = 4.9 % / 12; 30,000 × r / (1 − (1 + r)^−60) = 564.7636… → 564.76
+            #expect(store["monthly_payment"]?.doubleValue == 564.76)
+            #expect(store["apr_pct"]?.doubleValue == 4.9)
+            #expect(store["apr_source"] == "store_default")
+            #expect(store["disclaimer"]?.stringValue?.hasPrefix("The 4.9% APR is this store's assumed rate") == true)
+            var own = args.objectValue!
+            own["apr_pct"] = 6
+            let customer = try #require(await call(db, "estimate_payment", .object(own), store: "sf-test").result)
+            #expect(customer["apr_source"] == "customer")
+            #expect(customer["disclaimer"]?.stringValue?.contains("assumed") == false)
+            // sh-test configures no rate: the market default is used and also flagged as assumed.
+            let sh = try #require(await call(db, "estimate_payment", ["type": "loan", "price": 100000, "term_months": 36], store: "sh-test", language: .zh).result)
+            #expect(sh["apr_source"] == "market_default")
+            #expect(sh["disclaimer"]?.stringValue?.hasPrefix("年利率 3.5% 为本店假设的参考利率") == true)
+        }
+    }
+
     @Test func badFinanceInputIsAPresentableError() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
