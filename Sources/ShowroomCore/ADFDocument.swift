@@ -2,9 +2,31 @@ import Foundation
 
 /// A lead as ADF 1.0 XML (Auto-lead Data Format), the format dealer CRMs ingest.
 ///
-/// Element order follows the ADF 1.0 DTD: prospect (id, requestdate, vehicle+, customer,
-/// vendor, provider); vehicle (id, year, make, model, vin, stock, trim, odometer, price).
+/// Element order follows the ADF 1.0 DTD: prospect (id*, requestdate, vehicle+, customer,
+/// vendor, provider); vehicle (id, year, make, model, vin, stock, trim, odometer, price, comments);
+/// customer (contact, id*, timeframe?, comments?).
+///
+/// The DTD allows no field of its own for a conversation or an appointment, so: the conversation
+/// is a second prospect `<id source="Showroom conversation">`; a booked test drive is the
+/// customer's `<timeframe>` (earliest = start, latest = end, ISO 8601 with the store's offset)
+/// and is also written out in `<comments>` for CRMs that show only comments. The DTD requires a
+/// vehicle with year, make and model; a lead with no vehicle of interest says so instead of
+/// leaving them blank: make and model "Any" and the vehicle's `<comments>`; the year, which
+/// cannot be known, stays an empty element rather than an invented one.
 public struct ADFDocument: Sendable {
+    /// A booked test drive: its id and its start and end.
+    public struct Appointment: Sendable {
+        public var id: String
+        public var start: Date
+        public var end: Date
+
+        public init(id: String, start: Date, end: Date) {
+            self.id = id
+            self.start = start
+            self.end = end
+        }
+    }
+
     public struct Vehicle: Sendable {
         public var interest: String
         public var status: String
@@ -42,9 +64,14 @@ public struct ADFDocument: Sendable {
     public var vendorName: String
     public var vendorPhone: String?
     public var timeZone: TimeZone
+    /// The assistant conversation the lead came from, if any.
+    public var conversationID: String?
+    /// The lead's booked test drive, if any.
+    public var appointment: Appointment?
 
     public init(leadID: String, requestDate: Date, vehicle: Vehicle, customerName: String, phone: String?, email: String?,
-                comments: String?, vendorName: String, vendorPhone: String?, timeZone: TimeZone) {
+                comments: String?, vendorName: String, vendorPhone: String?, timeZone: TimeZone,
+                conversationID: String? = nil, appointment: Appointment? = nil) {
         self.leadID = leadID
         self.requestDate = requestDate
         self.vehicle = vehicle
@@ -55,6 +82,8 @@ public struct ADFDocument: Sendable {
         self.vendorName = vendorName
         self.vendorPhone = vendorPhone
         self.timeZone = timeZone
+        self.conversationID = conversationID
+        self.appointment = appointment
     }
 
     /// ADF interest for a conversation's intent (`buy`, `lease`, `trade-in`, `test-drive`).
@@ -71,10 +100,11 @@ public struct ADFDocument: Sendable {
         let f = ISO8601DateFormatter()
         f.timeZone = timeZone
         f.formatOptions = [.withInternetDateTime]
+        let general = vehicle.make.trimmed.isEmpty && vehicle.model.trimmed.isEmpty
         var v = "    <vehicle interest=\"\(esc(vehicle.interest))\" status=\"\(vehicle.status == "new" ? "new" : "used")\">\n"
         v += "      <year>\(vehicle.year.map(String.init) ?? "")</year>\n"
-        v += "      <make>\(esc(vehicle.make))</make>\n"
-        v += "      <model>\(esc(vehicle.model))</model>\n"
+        v += "      <make>\(general ? "Any" : esc(vehicle.make))</make>\n"
+        v += "      <model>\(general ? "Any" : esc(vehicle.model))</model>\n"
         if let x = vehicle.vin { v += "      <vin>\(esc(x))</vin>\n" }
         if let x = vehicle.stock { v += "      <stock>\(esc(x))</stock>\n" }
         if let x = vehicle.trim, !x.isEmpty { v += "      <trim>\(esc(x))</trim>\n" }
@@ -82,13 +112,22 @@ public struct ADFDocument: Sendable {
         if let p = vehicle.price {
             v += "      <price type=\"asking\" currency=\"\(p.currency.rawValue)\">\(String(format: "%.2f", p.amount))</price>\n"
         }
+        if general { v += "      <comments>No specific vehicle chosen yet</comments>\n" }
         v += "    </vehicle>\n"
         var c = "    <customer>\n      <contact primarycontact=\"1\">\n"
         c += "        <name part=\"full\">\(esc(customerName))</name>\n"
         if let e = email { c += "        <email>\(esc(e))</email>\n" }
         if let p = phone { c += "        <phone type=\"voice\">\(esc(p))</phone>\n" }
         c += "      </contact>\n"
-        if let m = comments, !m.isEmpty { c += "      <comments>\(esc(m))</comments>\n" }
+        var notes = [comments?.trimmed].compactMap { $0 }.filter { !$0.isEmpty }
+        if let a = appointment {
+            c += "      <timeframe>\n        <description>Test drive booked</description>\n"
+            c += "        <earliestdate>\(f.string(from: a.start))</earliestdate>\n        <latestdate>\(f.string(from: a.end))</latestdate>\n"
+            c += "      </timeframe>\n"
+            notes.append("Test drive booked: \(f.string(from: a.start)) to \(f.string(from: a.end)) (appointment \(a.id))")
+        }
+        if let id = conversationID { notes.append("Showroom conversation \(id)") }
+        if !notes.isEmpty { c += "      <comments>\(esc(notes.joined(separator: "\n")))</comments>\n" }
         c += "    </customer>\n"
         var vendor = "    <vendor>\n      <vendorname>\(esc(vendorName))</vendorname>\n      <contact>\n"
         vendor += "        <name part=\"full\">\(esc(vendorName))</name>\n"
@@ -101,7 +140,7 @@ public struct ADFDocument: Sendable {
             <adf>
               <prospect status="new">
                 <id sequence="1" source="Showroom">\(esc(leadID))</id>
-                <requestdate>\(f.string(from: requestDate))</requestdate>
+            \(conversationID.map { "    <id sequence=\"2\" source=\"Showroom conversation\">\(esc($0))</id>\n" } ?? "")    <requestdate>\(f.string(from: requestDate))</requestdate>
 
             """ + v + c + vendor + provider + "  </prospect>\n</adf>\n"
     }

@@ -10,7 +10,7 @@ public enum DownPayment: Sendable, Hashable {
 
     /// The down payment on a price, rounded half-up to the cent (it is paid as an amount).
     ///
-    /// Throws `invalid_argument` when it is negative, above the price, over 100 % or in
+    /// Throws `invalid_arguments` when it is negative, above the price, over 100 % or in
     /// another currency than the price.
     public func resolve(against price: Money) throws -> Money {
         switch self {

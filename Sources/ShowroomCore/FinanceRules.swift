@@ -1,6 +1,6 @@
 import Foundation
 
-/// Input limits shared by the loan and lease calculators, with the `invalid_argument` messages.
+/// Input limits shared by the loan and lease calculators, with the `invalid_arguments` messages.
 enum FinanceRules {
     static let terms = 12...84
     static let maxAprPct: Decimal = 30

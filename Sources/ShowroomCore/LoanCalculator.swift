@@ -5,7 +5,7 @@ import Foundation
 /// amount financed P = price − down payment; monthly rate r = APR ÷ 100 ÷ 12;
 /// payment = P × r × (1 + r)ⁿ ÷ ((1 + r)ⁿ − 1), or exactly P ÷ n at 0 % APR.
 /// Total interest = exact payment × n − P. Each result is rounded half-up to the cent once.
-/// Limits: term 12–84 months, APR 0–30 %, down payment 0…price (`invalid_argument` otherwise).
+/// Limits: term 12–84 months, APR 0–30 %, down payment 0…price (`invalid_arguments` otherwise).
 public struct LoanCalculator: Sendable {
     public init() {}
 

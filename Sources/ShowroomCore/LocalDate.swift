@@ -10,7 +10,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var month: Int
     public var day: Int
 
-    /// A valid date; throws `invalid_argument` for a day that does not exist (e.g. 2026-02-30).
+    /// A valid date; throws `invalid_arguments` for a day that does not exist (e.g. 2026-02-30).
     public init(year: Int, month: Int, day: Int) throws {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
@@ -22,7 +22,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; throws `invalid_argument` naming the text otherwise.
+    /// Parses `YYYY-MM-DD`; throws `invalid_arguments` naming the text otherwise.
     public init(_ text: String) throws {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

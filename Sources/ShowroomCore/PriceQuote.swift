@@ -11,6 +11,12 @@ public struct PriceQuote: Sendable, Hashable {
     public var rejectedCodes: [String]
     public var appliedPromotions: [String]
     public var language: Language
+    /// Codes of eligible promotions left out of the quote; the reason given is
+    /// `withheldReason`, generic so that it never reveals the floor price.
+    public var withheldPromotions: [String] = []
+    /// Trade-in value above everything due: not in the lines or the total (which is never
+    /// negative); settled with the customer separately. Nil when the trade-in fits.
+    public var tradeInExcess: Money?
 
     public init(lines: [QuoteLine], disclaimer: LocalizedText, rejectedCodes: [String],
                 appliedPromotions: [String], language: Language, currency: Currency) {
@@ -21,6 +27,10 @@ public struct PriceQuote: Sendable, Hashable {
         self.appliedPromotions = appliedPromotions
         self.language = language
     }
+
+    /// Why an eligible promotion is not in a quote, naming no amount (so not the floor).
+    public static let withheldReason = LocalizedText(
+        zh: "该优惠无法与此车当前售价同享", en: "Not combinable with this unit's current price")
 
     /// The amount of the line with a code, if present.
     public func amount(of code: String) -> Money? { lines.first { $0.code == code }?.amount }
@@ -36,6 +46,10 @@ public struct PriceQuote: Sendable, Hashable {
             "disclaimer": .string(disclaimer.text(language)),
             "rejected_codes": .array(rejectedCodes.map { .string($0) }),
             "applied_promotions": .array(appliedPromotions.map { .string($0) }),
+            "promotions_not_applied": .array(withheldPromotions.map {
+                ["code": .string($0), "reason": .string(Self.withheldReason.text(language))]
+            }),
+            "trade_in_excess": tradeInExcess?.json ?? .null,
         ]
     }
 }

@@ -22,18 +22,25 @@ extension PriceQuoteCalculator {
         return (chosen, rejected)
     }
 
-    /// Negative discount lines, each rounded, together never below the floor (or below zero).
+    /// Negative discount lines, each rounded, together never below the floor (or below zero),
+    /// and the codes of the promotions left out for that reason.
     ///
     /// A promotion that would take the price below the floor is left out whole rather than
     /// trimmed: a trimmed discount would land the price exactly on the floor and so reveal it.
-    static func discountLines(_ promotions: [Promotion], listPrice: Money, floor: Money?) -> [QuoteLine] {
+    /// The left-out codes get a generic reason (`PriceQuote.withheldReason`) that names no amount.
+    static func discountLines(_ promotions: [Promotion], listPrice: Money, floor: Money?) -> (lines: [QuoteLine], withheld: [String]) {
         let floorUnits = max(floor?.minorUnits ?? 0, 0)
         var room = max(listPrice.minorUnits - floorUnits, 0)
         var lines: [QuoteLine] = []
+        var withheld: [String] = []
         for promotion in promotions {
             let wanted = Money(decimal: promotion.discount(on: listPrice.decimal), currency: listPrice.currency)
             let taken = wanted.minorUnits
-            guard taken > 0, taken <= room else { continue }
+            guard taken > 0 else { continue }
+            guard taken <= room else {
+                withheld.append(promotion.code)
+                continue
+            }
             room -= taken
             let title = promotion.localizedTitle
             lines.append(QuoteLine(
@@ -41,6 +48,6 @@ extension PriceQuoteCalculator {
                 label: LocalizedText(zh: "\(title.zh)（\(promotion.code)）", en: "\(title.en) (\(promotion.code))"),
                 amount: Money(minorUnits: -taken, currency: listPrice.currency)))
         }
-        return lines
+        return (lines, withheld)
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///    then requested codes in the order given. Percent promotions are a share of the list
 ///    price (they do not compound). The sum never takes the price below the floor price: each
 ///    line takes what room is left, a line left with nothing is dropped, and nothing in the
-///    quote reveals the floor.
+///    quote reveals the floor. A promotion left out for that reason is listed in
+///    `withheldPromotions` with a generic reason.
 /// 3. Taxes on the discounted price (the invoice price):
 ///    - `cn`: `purchase_tax` = discounted ÷ (1 + vat %) × purchase-tax %; for NEVs bought in the
 ///      relief window, `nev_relief` (negative) = the rounded full tax − the rounded tax due,
@@ -16,7 +17,9 @@ import Foundation
 ///      A trade-in does not lower 购置税.
 ///    - `us`: `sales_tax` = sales-tax % × max(0, discounted − trade-in) when the profile grants
 ///      trade-in credit, else on the discounted price.
-/// 4. `trade_in` (negative): lowers the amount due in both markets.
+/// 4. `trade_in` (negative): lowers the amount due in both markets, but never below zero: a
+///    trade-in worth more than everything due is applied up to it and the rest is
+///    `tradeInExcess` (said in the disclaimer), settled with the customer separately.
 /// 5. `fee:<code>` per profile fee; fees marked `insurance` only when `includeInsurance`.
 ///
 /// Each line is computed in exact `Decimal` and rounded half-up to the cent once, at its end.
@@ -25,7 +28,7 @@ public struct PriceQuoteCalculator: Sendable {
 
     public init(profile: TaxProfile) { self.profile = profile }
 
-    /// The quote; throws `invalid_argument` for a non-positive price, a negative trade-in or
+    /// The quote; throws `invalid_arguments` for a non-positive price, a negative trade-in or
     /// amounts in different currencies.
     public func quote(_ request: PriceQuoteRequest) throws -> PriceQuote {
         let currency = request.listPrice.currency
@@ -33,7 +36,8 @@ public struct PriceQuoteCalculator: Sendable {
         let chosen = Self.choosePromotions(request)
         var lines = [QuoteLine(code: "list_price", label: LocalizedText(zh: "车辆价格", en: "Vehicle price"),
                                amount: request.listPrice)]
-        lines += Self.discountLines(chosen.promotions, listPrice: request.listPrice, floor: request.floorPrice)
+        let discounts = Self.discountLines(chosen.promotions, listPrice: request.listPrice, floor: request.floorPrice)
+        lines += discounts.lines
         let discounted = lines.reduce(Money.zero(currency)) { $0 + $1.amount }
         let tradeIn = request.tradeInCredit ?? .zero(currency)
         switch profile.kind {
@@ -49,11 +53,23 @@ public struct PriceQuoteCalculator: Sendable {
             lines.append(QuoteLine(code: "fee:\(fee.code)", label: fee.localizedLabel,
                                    amount: Money(decimal: fee.amount, currency: currency)))
         }
-        return PriceQuote(
-            lines: lines, disclaimer: disclaimer(hasTradeIn: tradeIn.minorUnits > 0),
+        // A trade-in worth more than everything due is applied only up to it: the total is
+        // never negative, and the rest is reported as equity the store settles separately.
+        var excess = Money.zero(currency)
+        let sum = lines.reduce(Money.zero(currency)) { $0 + $1.amount }
+        if sum.minorUnits < 0, let i = lines.firstIndex(where: { $0.code == "trade_in" }) {
+            excess = -sum
+            lines[i].amount = lines[i].amount + excess
+            lines[i].label = LocalizedText(zh: "旧车置换抵扣（抵至应付为零）", en: "Trade-in credit (applied up to the amount due)")
+        }
+        var quote = PriceQuote(
+            lines: lines, disclaimer: disclaimer(hasTradeIn: tradeIn.minorUnits > 0, excess: excess),
             rejectedCodes: chosen.rejected,
             appliedPromotions: lines.compactMap { $0.code.hasPrefix("promotion:") ? String($0.code.dropFirst(10)) : nil },
             language: request.language, currency: currency)
+        quote.withheldPromotions = discounts.withheld
+        quote.tradeInExcess = excess.minorUnits > 0 ? excess : nil
+        return quote
     }
 
     private func validate(_ request: PriceQuoteRequest) throws {
@@ -94,15 +110,19 @@ public struct PriceQuoteCalculator: Sendable {
                           amount: Money(decimal: base * profile.salesTaxPct / 100, currency: price.currency))]
     }
 
-    private func disclaimer(hasTradeIn: Bool) -> LocalizedText {
+    private func disclaimer(hasTradeIn: Bool, excess: Money) -> LocalizedText {
         let taxesZh = profile.kind == .cn ? "购置税、保险及上牌费用" : "销售税、DMV 及各项费用"
-        let taxesEn = profile.kind == .cn ? "Purchase tax, insurance and registration" : "Sales tax, DMV and fees"
+        let taxesEn = profile.kind == .cn ? "purchase tax, insurance and registration" : "sales tax, DMV and fees"
         var zh = "以上为估算，仅供参考，不构成要约或承诺；优惠以资格审核为准，\(taxesZh)以实际办理为准"
         var en = "Estimate for information only, not an offer or commitment. Promotions are subject to eligibility; "
-            + "\(taxesEn.lowercased()) are as actually assessed"
+            + "\(taxesEn) are as actually assessed"
         if hasTradeIn {
             zh += "；置换价值须经验车确认"
             en += "; the trade-in value is subject to inspection"
+        }
+        if excess.minorUnits > 0 {
+            zh += "；置换价值超出应付金额的 \(excess.formatted) 不计入总价，由门店另行结算"
+            en += "; \(excess.formatted) of trade-in value above the amount due is not in the total and is settled with you separately"
         }
         zh += "。最终价格以与门店签署的书面合同为准。"
         en += ". The final price is set only in a written contract signed with the store."

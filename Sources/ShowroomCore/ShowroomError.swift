@@ -17,6 +17,8 @@ public struct ShowroomError: Error, Sendable, Hashable, CustomStringConvertible 
 
     public var json: JSONValue { ["error": ["code": .string(code), "message": .string(message)]] }
 
-    public static func invalid(_ message: String) -> ShowroomError { .init("invalid_argument", message) }
+    /// Bad input: the one code for invalid arguments everywhere (the registry's schema check,
+    /// the tools, the core calculators), so clients and `showroom tools` handle one code.
+    public static func invalid(_ message: String) -> ShowroomError { .init("invalid_arguments", message) }
     public static func notFound(_ message: String) -> ShowroomError { .init("not_found", message, status: 404) }
 }

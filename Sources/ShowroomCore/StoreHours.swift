@@ -21,7 +21,7 @@ public struct StoreHours: Sendable, Hashable {
     /// Windows by `Calendar` weekday (1 = Sunday … 7 = Saturday); absent = closed.
     public var windows: [Int: Window]
 
-    /// Parses the map; throws `invalid_argument` naming the day and the bad value.
+    /// Parses the map; throws `invalid_arguments` naming the day and the bad value.
     public init(_ map: [String: String]) throws {
         var windows: [Int: Window] = [:]
         for (key, value) in map {

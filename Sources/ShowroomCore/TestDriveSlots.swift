@@ -19,7 +19,7 @@ public struct TestDriveSlots: Sendable {
     public var leadTime: TimeInterval = 3600
     var calendar: Calendar
 
-    /// Throws `invalid_argument` for bad hours, an unknown time zone, a slot outside
+    /// Throws `invalid_arguments` for bad hours, an unknown time zone, a slot outside
     /// 15…240 minutes or a capacity below 1.
     public init(hours: [String: String], timeZone identifier: String, slotMinutes: Int, capacity: Int = 1) throws {
         guard let zone = TimeZone(identifier: identifier) else {

@@ -9,10 +9,12 @@ import Foundation
 ///   bev 22 % then 14 %/yr (faster battery and model-cycle depreciation). Never below 8 %.
 /// - mileage vs 15,000 km a year for its age: −0.3 % per 1,000 km over (at most −30 %),
 ///   +0.2 % per 1,000 km under (at most +8 %).
-/// - condition: excellent ×1.05, good ×1.00, fair ×0.88, poor ×0.72 (not stated → good).
+/// - condition: excellent ×1.05, good ×1.00, fair ×0.88, poor ×0.72; when the customer did not
+///   state it, good is assumed and the assumptions say so (callers never fill it in).
+/// - the estimate is always pending inspection.
 /// - band: low = value × 0.93, high = value × 1.07, each rounded half-up to the nearest 100
 ///   whole currency units (an estimate, not a price to the cent).
-/// Validates model year 1980…next year and mileage 0…1,000,000 km (`invalid_argument`).
+/// Validates model year 1980…next year and mileage 0…1,000,000 km (`invalid_arguments`).
 public struct TradeInAppraiser: Sendable {
     public static let kmPerYear: Decimal = 15_000
     public static let band: Decimal = Decimal(string: "0.07")!
@@ -41,8 +43,8 @@ public struct TradeInAppraiser: Sendable {
         let notes = TradeInAssumptions(
             request: request, ageYears: age, curve: curve, retention: retention, expectedKm: expectedKm,
             mileageAdjustment: mileage, condition: condition, multiplier: Self.multiplier(condition))
-        let pending = request.condition == nil || request.referenceIsSegmentDefault || age > 15 || request.mileageKm > 300_000
-        return TradeInEstimate(low: low, high: high, assumptions: notes.texts, pendingInspection: pending)
+        // Every estimate is pending inspection: no condition the customer states replaces seeing the car.
+        return TradeInEstimate(low: low, high: high, assumptions: notes.texts, pendingInspection: true)
     }
 
     /// The share added (positive) or taken off (negative) for distance driven vs the average.

@@ -1,9 +1,8 @@
 /// A trade-in value range, never an offer: `low...high` in `currency`, with the assumptions
 /// behind it in both languages.
 ///
-/// `pendingInspection` is true when the estimate is too uncertain to state without seeing the
-/// car (condition not stated, model not in the catalog, very old or very high mileage); agents
-/// should then stress that a number follows an inspection.
+/// `pendingInspection` is always true from `TradeInAppraiser`: an estimate is never a value until
+/// the store has inspected the car, and agents say so.
 public struct TradeInEstimate: Sendable, Hashable {
     public var low: Money
     public var high: Money

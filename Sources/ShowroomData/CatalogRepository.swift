@@ -34,38 +34,15 @@ public struct CatalogRepository: Sendable {
         return out
     }
 
-    /// Canonical (make, model) for free-text names: exact canonical/Chinese/alias match first,
-    /// then trigram similarity over the search text. Nil model means the make alone matched.
+    /// Canonical (make, model) for free-text names, or nil when the asked model (or, with no
+    /// model, the make) matches nothing or a model name is ambiguous. See `match` for the details.
     public func resolve(make: String?, model: String?) async throws -> (make: String, model: String?)? {
-        let makeText = make?.trimmingCharacters(in: .whitespaces).lowercased()
-        let modelText = model?.trimmingCharacters(in: .whitespaces).lowercased()
-        if let mt = modelText, !mt.isEmpty {
-            let rows = try await db.rows("""
-                SELECT mk.name, m.name,
-                  CASE WHEN lower(m.name) = \(mt) OR lower(m.name_zh) = \(mt)
-                            OR \(mt) = ANY(SELECT lower(a) FROM unnest(m.aliases) a)
-                            OR lower(mk.name || ' ' || m.name) = \(mt) THEN 1.0
-                       ELSE similarity(m.search_text, \(mt)) END AS score
-                FROM models m JOIN makes mk ON mk.id = m.make_id
-                WHERE m.source = 'catalog'
-                  AND (\(makeText)::text IS NULL OR lower(mk.name) = \(makeText) OR lower(mk.name_zh) = \(makeText)
-                       OR \(makeText) = ANY(SELECT lower(a) FROM unnest(mk.aliases) a) OR similarity(lower(mk.name), \(makeText)) > 0.4)
-                ORDER BY score DESC LIMIT 1
-                """)
-            if let row = rows.first {
-                let (mk, m, score) = try row.decode((String, String, Double).self)
-                if score >= 0.3 { return (mk, m) }
-            }
-            if makeText == nil { return nil }
+        let m = try await match(make: make, model: model)
+        if m.requestedModel != nil {
+            guard let one = m.model, let mk = m.make else { return nil }
+            return (mk, one)
         }
-        guard let mk = makeText, !mk.isEmpty else { return nil }
-        let rows = try await db.rows("""
-            SELECT name FROM makes
-            WHERE lower(name) = \(mk) OR lower(name_zh) = \(mk) OR \(mk) = ANY(SELECT lower(a) FROM unnest(aliases) a)
-               OR similarity(lower(name), \(mk)) > 0.4
-            ORDER BY (lower(name) = \(mk)) DESC, similarity(lower(name), \(mk)) DESC LIMIT 1
-            """)
-        return try rows.first.map { (try $0.decode(String.self), nil) }
+        return m.make.map { ($0, nil) }
     }
 
     /// Catalog trims of a model (newest first), optionally narrowed by a trim name.

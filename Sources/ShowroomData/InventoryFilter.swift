@@ -5,6 +5,8 @@ public struct InventoryFilter: Sendable, Hashable {
     public var storeID: StoreID
     public var make: String?
     public var model: String?
+    /// Any of these models (a family such as 宋 → Song L, Song PLUS); nil means no such filter.
+    public var models: [String]?
     public var bodyType: BodyType?
     public var powertrain: Powertrain?
     public var condition: VehicleCondition?

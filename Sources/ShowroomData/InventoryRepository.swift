@@ -93,6 +93,7 @@ public struct InventoryRepository: Sendable {
           AND (\(f.includeUnavailable) OR u.status = 'available')
           AND (\(f.make)::text IS NULL OR u.make = \(f.make))
           AND (\(f.model)::text IS NULL OR u.model = \(f.model))
+          AND (\(f.models)::text[] IS NULL OR u.model = ANY(\(f.models)))
           AND (\(f.bodyType?.rawValue)::text IS NULL OR u.body_type = \(f.bodyType?.rawValue))
           AND (\(f.powertrain?.rawValue)::text IS NULL OR u.powertrain = \(f.powertrain?.rawValue))
           AND (\(f.condition?.rawValue)::text IS NULL OR u.condition = \(f.condition?.rawValue))

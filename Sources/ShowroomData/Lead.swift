@@ -42,4 +42,19 @@ public struct Lead: Sendable, Hashable {
         if let e = email?.trimmingCharacters(in: .whitespaces).lowercased(), e.contains("@") { return "mail:" + e }
         return nil
     }
+
+    /// How specific an interest is, so a later, vaguer call never downgrades a lead:
+    /// test-drive 2, lease and trade-in 1, buy (the default) 0.
+    public static func interestRank(_ interest: String) -> Int {
+        switch interest {
+        case "test-drive": 2
+        case "lease", "trade-in": 1
+        default: 0
+        }
+    }
+
+    /// `interestRank` as SQL over a column (the same table as the function above).
+    static func interestRankSQL(_ column: String) -> String {
+        "(CASE \(column) WHEN 'test-drive' THEN 2 WHEN 'lease' THEN 1 WHEN 'trade-in' THEN 1 ELSE 0 END)"
+    }
 }

@@ -22,7 +22,7 @@ public struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `<count><d|w|m|y>` (count 1...100000, no spaces inside; case-insensitive).
-    /// - Throws: `invalid_argument` naming the accepted forms.
+    /// - Throws: `invalid_arguments` naming the accepted forms.
     public init(parsing text: String) throws {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let last = t.last, let unit = Unit(rawValue: String(last)), let n = Int(t.dropLast()),

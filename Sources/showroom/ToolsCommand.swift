@@ -46,7 +46,7 @@ struct ToolsCommand: AsyncParsableCommand {
                 await registry.call(name: name, arguments: args, caller: ToolCaller(db: db, scope: .staff, label: "cli"))
             }
             if let e = outcome.error {
-                fail(e, code: ["invalid_arguments", "invalid_argument", "unknown_tool"].contains(e.code) ? 2 : 1)
+                fail(e, code: ["invalid_arguments", "unknown_tool"].contains(e.code) ? 2 : 1)
             }
             print(outcome.result?.jsonString() ?? "null")
         }

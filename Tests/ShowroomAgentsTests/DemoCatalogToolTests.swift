@@ -44,4 +44,82 @@ import Yams
             }
         }
     }
+
+    func search(_ db: Database, _ args: JSONValue, store: StoreID) async -> ToolOutcome {
+        await ToolCatalog.registry().call(name: "search_inventory", arguments: args,
+                                          caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: store))
+    }
+
+    @Test func shortChineseFamilyNamesResolveToTheFamily() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            // 宋 is the family of 宋L and 宋PLUS: both are searched, and the result says it matched two models.
+            let song = try #require(await search(db, ["model": "宋", "limit": 50], store: "sh-pudong").result)
+            #expect(song["matched_models"] == ["Song L", "Song PLUS"])
+            let songModels = Set(try #require(song["vehicles"]?.arrayValue).compactMap { $0["model"]?.stringValue })
+            #expect(songModels == ["Song L", "Song PLUS"])
+            #expect(song["relaxed"] == [])
+            // 秦 has one model in the catalog (秦PLUS): it resolves to it alone.
+            let qin = try #require(await search(db, ["make": "比亚迪", "model": "秦"], store: "sh-pudong").result)
+            #expect(qin["applied_filters"]?["model"] == "Qin PLUS")
+            #expect(qin["vehicles"]?.arrayValue?.allSatisfy { $0["model"] == "Qin PLUS" } == true)
+            // Booking a test drive by the family name asks which one instead of picking.
+            let booking = await ToolCatalog.registry().call(name: "book_test_drive", arguments: [
+                "model": "宋", "name": "李雷", "phone": "13800138000", "start": "2026-11-26T10:00:00+08:00", "consent": true,
+            ], caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: "sh-pudong"))
+            #expect(booking.error?.code == "ambiguous_model")
+            #expect(booking.error?.message.contains("Song L") == true && booking.error?.message.contains("Song PLUS") == true)
+        }
+    }
+
+    @Test func droppingAMakeTheStoreDoesNotCarryPrefersSimilarCars() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            // sf-bay has no BYD; the Han is a battery-electric sedan, so the nearest are electric sedans,
+            // not the store's cheapest car (a used petrol Corolla).
+            let r = try #require(await search(db, ["make": "BYD", "model": "Han"], store: "sf-bay").result)
+            #expect(r["relaxed"] == ["model", "make"])
+            #expect(r["similar_to_requested"] == true)
+            let vehicles = try #require(r["vehicles"]?.arrayValue)
+            #expect(!vehicles.isEmpty)
+            #expect(vehicles.allSatisfy { $0["body_type"] == "sedan" && $0["powertrain"] == "bev" })
+        }
+    }
+
+    @Test func quotesSayWhyAPromotionIsLeftOutAndNeverGoNegative() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let now = ISO8601DateFormatter().date(from: "2026-11-25T04:00:00Z")!
+            func quote(_ args: JSONValue, _ store: StoreID) async -> ToolOutcome {
+                await ToolCatalog.registry().call(name: "quote_price", arguments: args,
+                                                  caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: store, now: { now }))
+            }
+            // SH24001 (Song L EV, ¥189,800): the automatic ¥3,000 NEV bonus applies; the automatic ¥6,000
+            // Song L offer does not fit on top, and the quote says so without naming the floor.
+            let song = try #require(await quote(["stock_number": "SH24001"], "sh-pudong").result)
+            #expect(song["applied_promotions"] == ["NEV-BONUS-2026"])
+            #expect(song["promotions_not_applied"] == [["code": "SONGL-AUTUMN", "reason": "Not combinable with this unit's current price"]])
+            #expect(!song.jsonString().contains("183500") && !song.jsonString().contains("6300"))
+            // SF24022 (used Corolla, $14,090) with a $20,000 trade-in: due before it 14,090 + 0 tax + 415 DMV + 85 doc
+            // = 14,590, so the trade-in covers that, the total is 0 and 5,410 is reported as excess.
+            let corolla = try #require(await quote(["stock_number": "SF24022", "trade_in_value": 20000], "sf-bay").result)
+            #expect(corolla["total"]?["amount"]?.doubleValue == 0)
+            #expect(corolla["trade_in_excess"]?["amount"]?.doubleValue == 5410)
+            let tradeLine = corolla["lines"]?.arrayValue?.first { $0["code"] == "trade_in" }
+            #expect(tradeLine?["amount"]?.doubleValue == -14590)
+            #expect(corolla["disclaimer"]?.stringValue?.contains("5,410 of trade-in value above the amount due") == true)
+        }
+    }
+
+    @Test func theDemoStoresConfigureTheirAssumedAPR() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let o = await ToolCatalog.registry().call(name: "estimate_payment", arguments: ["type": "loan", "price": 30000, "term_months": 60],
+                                                      caller: ToolCaller(db: db, scope: .customer, label: "t", fixedStore: "sf-bay"))
+            let r = try #require(o.result)
+            // stores.yaml sf-bay finance.apr_pct 6.9: r = 0.575 %/month → 30,000 × r / (1 − (1 + r)^−60) = 592.62
+            #expect(r["apr_source"] == "store_default" && r["apr_pct"]?.doubleValue == 6.9)
+            #expect(r["monthly_payment"]?.doubleValue == 592.62)
+        }
+    }
 }

@@ -57,6 +57,29 @@ import Testing
         }
     }
 
+    @Test func withoutACustomerRateTheStoresConfiguredAPRIsUsedAndSaidToBeAssumed() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            try await db.execute("UPDATE stores SET settings = settings || '{\"finance\": {\"apr_pct\": 4.9}}' WHERE id = 'sf-test'")
+            let args: JSONValue = ["type": "loan", "price": 30000, "term_months": 60]
+            let store = try #require(await call(db, "estimate_payment", args, store: "sf-test").result)
+            // r = 4.9 % / 12; 30,000 × r / (1 − (1 + r)^−60) = 564.7636… → 564.76
+            #expect(store["monthly_payment"]?.doubleValue == 564.76)
+            #expect(store["apr_pct"]?.doubleValue == 4.9)
+            #expect(store["apr_source"] == "store_default")
+            #expect(store["disclaimer"]?.stringValue?.hasPrefix("The 4.9% APR is this store's assumed rate") == true)
+            var own = args.objectValue!
+            own["apr_pct"] = 6
+            let customer = try #require(await call(db, "estimate_payment", .object(own), store: "sf-test").result)
+            #expect(customer["apr_source"] == "customer")
+            #expect(customer["disclaimer"]?.stringValue?.contains("assumed") == false)
+            // sh-test configures no rate: the market default is used and also flagged as assumed.
+            let sh = try #require(await call(db, "estimate_payment", ["type": "loan", "price": 100000, "term_months": 36], store: "sh-test", language: .zh).result)
+            #expect(sh["apr_source"] == "market_default")
+            #expect(sh["disclaimer"]?.stringValue?.hasPrefix("年利率 3.5% 为本店假设的参考利率") == true)
+        }
+    }
+
     @Test func badFinanceInputIsAPresentableError() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
@@ -139,6 +162,35 @@ import Testing
             #expect(Set(models).count == models.count)  // one pick per model
             #expect(picks.allSatisfy { ($0["vehicle"]?["price"]?["amount"]?.doubleValue ?? .infinity) <= 300000 })
             #expect(picks.allSatisfy { !($0["reasons"]?.arrayValue?.isEmpty ?? true) })
+        }
+    }
+
+    func row(_ r: JSONValue, _ spec: String) -> [JSONValue]? {
+        r["rows"]?.arrayValue?.first { $0["spec"]?.stringValue == spec }?["values"]?.arrayValue
+    }
+
+    @Test func compareModelsPutsSpecsSideBySideInTheStoresCurrencyAndUnits() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            // Shanghai: the trims priced in CNY — Han EV 605 (¥209,800) and Model Y RWD (¥263,500).
+            let sh = try #require(await call(db, "compare_models", ["models": [["model": "汉"], ["make": "Tesla", "model": "Model Y"]]], store: "sh-test").result)
+            #expect(sh["currency"] == "CNY")
+            #expect(sh["columns"]?.arrayValue?.compactMap { $0["trim"]?.stringValue } == ["EV 605", "RWD"])
+            #expect(row(sh, "msrp") == [["amount": 209800, "currency": "CNY"], ["amount": 263500, "currency": "CNY"]])
+            #expect(row(sh, "range_km") == [605, 593])
+            #expect(row(sh, "power_kw") == [180, 220])
+            #expect(row(sh, "fuel_l_100km") == nil)  // a spec neither model has is left out
+            // San Francisco: USD trims, with miles and MPG. Camry 4.9 L/100km = 235.215 / 4.9 = 48 MPG;
+            // Model Y Long Range 526 km = 526 / 1.609 = 327 mi.
+            let sf = try #require(await call(db, "compare_models", ["models": [["model": "Model Y"], ["model": "Camry"]]], store: "sf-test").result)
+            let columns = try #require(sf["columns"]?.arrayValue)
+            #expect(columns.map { $0["msrp"]?["amount"] } == [48990, 31000])
+            #expect(columns.first?["range_mi"] == 327)
+            #expect(columns.last?["mpg"] == 48)
+            // A model the catalog does not have is an error naming it, never a stand-in column.
+            let unknown = await call(db, "compare_models", ["models": [["model": "Camry"], ["make": "Toyota", "model": "Supra"]]], store: "sf-test")
+            #expect(unknown.error?.code == "unknown_model")
+            #expect(unknown.error?.message.contains("Supra") == true)
         }
     }
 }

@@ -38,6 +38,19 @@ import Testing
     }
 
     func reply(_ r: TurnResult) -> JSONValue { r.messages.last ?? .null }
+
+    /// The booked lead's ADF, as staff fetch it, is valid against the ADF 1.0 DTD and carries the
+    /// test drive's start, the unit and the conversation.
+    func expectValidADF(_ db: Database, phone: String, start: String, stock: String, conversation: UUID) async throws {
+        let leadID = try #require(try await db.rows("SELECT id FROM leads WHERE phone = \(phone)").first?.decode(UUID.self))
+        let lead = try #require(try await LeadRepository(db: db).get(leadID))
+        let xml = try await lead.adf(db: db)
+        try ADFValidation.validate(xml)
+        #expect(xml.contains("<vehicle interest=\"test-drive\""))
+        #expect(xml.contains("<stock>\(stock)</stock>"))
+        #expect(xml.contains("<earliestdate>\(start)</earliestdate>"))
+        #expect(xml.contains("source=\"Showroom conversation\">\(conversation.uuidString.lowercased())</id>"))
+    }
     func text(_ r: TurnResult) -> String { reply(r)["text"]?.stringValue ?? "" }
     func cards(_ r: TurnResult, _ type: String = "vehicle") -> [JSONValue] {
         reply(r)["cards"]?.arrayValue?.filter { $0["type"]?.stringValue == type } ?? []
@@ -109,7 +122,12 @@ import Testing
             // 8. trade-in.
             let trade = try await say(runner, id, "我有一台2019年的丰田凯美瑞，开了6万公里，旧车置换能值多少钱")
             #expect(trade.intent == .tradeIn)
-            let estimate = try #require(trade.toolCalls.first { $0.name == "appraise_trade_in" }?.result)
+            let appraisal = try #require(trade.toolCalls.first { $0.name == "appraise_trade_in" })
+            let estimate = try #require(appraisal.result)
+            // The customer stated no condition: none is invented, the estimate says what it assumed.
+            #expect(appraisal.arguments["condition"] == nil)
+            #expect(estimate["pending_inspection"] == true)
+            #expect(estimate["assumptions"]?.arrayValue?.contains { $0.stringValue?.contains("车况未说明") == true } == true)
             #expect(text(trade).contains(Money(amount: estimate["low"]!.doubleValue!, currency: .CNY)!.formatted))
 
             // 9. ask for a test drive: the assistant asks for the details and offers the form.
@@ -124,6 +142,7 @@ import Testing
             let appointments = try await db.rows("SELECT count(*) FROM appointments WHERE stock_number = \(stock) AND status = 'booked'").first!.decode(Int.self)
             let leads = try await db.rows("SELECT count(*) FROM leads WHERE phone = '13900139000'").first!.decode(Int.self)
             #expect(appointments == 1 && leads == 1)
+            try await expectValidADF(db, phone: "13900139000", start: "2026-11-26T10:00:00+08:00", stock: stock, conversation: id)
             let turns = try await db.rows("SELECT count(*) FROM turns WHERE conversation_id = \(id)").first!.decode(Int.self)
             #expect(turns == 10)
             }
@@ -182,6 +201,7 @@ import Testing
             #expect(text(booked).contains(backend == .embedded ? "Jane Doe" : "2026-11-26T10:00"))
             let n = try await db.rows("SELECT count(*) FROM appointments a JOIN leads l ON l.id = a.lead_id WHERE a.stock_number = \(stock)").first!.decode(Int.self)
             #expect(n == 1)
+            try await expectValidADF(db, phone: "+1 415 555 0199", start: "2026-11-26T10:00:00-08:00", stock: stock, conversation: id)
             }
         }
     }

@@ -40,6 +40,33 @@ import Testing
         }
     }
 
+    @Test func aModelTheMakeDoesNotHaveIsRelaxedByNameNeverSwappedSilently() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            for asked in ["Supra", "Model Y", "Modle Y"] {
+                let r = try #require(await search(db, ["make": "Toyota", "model": .string(asked)], store: "sf-test").result)
+                #expect(r["relaxed"] == ["model"], "\(asked)")
+                #expect(r["unknown_model"] == .string(asked))
+                let vehicles = try #require(r["vehicles"]?.arrayValue)
+                // The only Toyota at sf-test is the Camry SFT002: shown as "not what you asked", never as a Supra/Model Y.
+                #expect(vehicles.compactMap { $0["stock_number"]?.stringValue } == ["SFT002"])
+                #expect(r["applied_filters"]?["model"] == nil)
+            }
+            let modelY = try #require(await search(db, ["make": "Toyota", "model": "Model Y"], store: "sf-test").result)
+            #expect(modelY["suggestions"]?.arrayValue?.first == "Tesla Model Y")
+        }
+    }
+
+    @Test func aModelNameNoCatalogMakeHasIsUnknownModel() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let o = await search(db, ["model": "Supra"], store: "sf-test")
+            #expect(o.error?.code == "unknown_model")
+            #expect(o.error?.status == 404)
+            #expect(o.error?.message.contains("Supra") == true)
+        }
+    }
+
     @Test func pagingKeepsTheTotal() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)

@@ -46,6 +46,31 @@ import Testing
         #expect(throws: (any Error).self) { try validate(broken) }
     }
 
+    @Test func aBookedTestDriveAndTheConversationTravelInTheDTDsOwnElements() throws {
+        var d = document()
+        d.conversationID = "7d0f7a5e-aaaa-4bbb-8ccc-0123456789ab"
+        // 2026-11-26 10:00–10:45 in Shanghai (02:00Z–02:45Z)
+        d.appointment = .init(id: "5e1d2c3b-0000-4000-8000-000000000001",
+                              start: ISO8601DateFormatter().date(from: "2026-11-26T02:00:00Z")!,
+                              end: ISO8601DateFormatter().date(from: "2026-11-26T02:45:00Z")!)
+        let xml = d.xml
+        #expect(xml.contains("<id sequence=\"2\" source=\"Showroom conversation\">7d0f7a5e-aaaa-4bbb-8ccc-0123456789ab</id>"))
+        #expect(xml.contains("<earliestdate>2026-11-26T10:00:00+08:00</earliestdate>"))
+        #expect(xml.contains("<latestdate>2026-11-26T10:45:00+08:00</latestdate>"))
+        #expect(xml.contains("周六上午试驾\nTest drive booked: 2026-11-26T10:00:00+08:00 to 2026-11-26T10:45:00+08:00 (appointment 5e1d2c3b-0000-4000-8000-000000000001)\nShowroom conversation 7d0f7a5e"))
+        try validate(xml)
+    }
+
+    @Test func aLeadWithoutAVehicleSaysSoInsteadOfBlankElements() throws {
+        var d = document(interest: "buy", status: "new")
+        d.vehicle = .init(interest: "buy", status: "new", year: nil, make: "", model: "")
+        let xml = d.xml
+        #expect(xml.contains("<make>Any</make>") && xml.contains("<model>Any</model>"))
+        #expect(!xml.contains("<make></make>") && !xml.contains("<model></model>"))
+        #expect(xml.contains("<comments>No specific vehicle chosen yet</comments>"))
+        try validate(xml)
+    }
+
     @Test func intentsMapToInterests() {
         #expect(ADFDocument.interest(for: .testDrive) == "test-drive")
         #expect(ADFDocument.interest(for: .tradeIn) == "trade-in")

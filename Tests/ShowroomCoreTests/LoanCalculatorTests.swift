@@ -68,7 +68,7 @@ import Testing
             let error = #expect(throws: ShowroomError.self) {
                 try loans.estimate(price: price, down: down, termMonths: term, aprPct: apr)
             }
-            #expect(error?.code == "invalid_argument")
+            #expect(error?.code == "invalid_arguments")
             #expect(error?.message == message)
         }
     }

@@ -125,10 +125,24 @@ import Testing
         #expect(q.total == Self.usd("43715.39"))  // 48,990 + 4,225.39 − 10,000 + 415 + 85
     }
 
-    @Test func salesTaxBaseNeverGoesBelowZero() throws {
+    @Test func aTradeInWorthMoreThanTheDealMakesATotalOfZeroAndTheRestIsSaid() throws {
         let q = try sanFranciscoQuote(8_000, tradeIn: 9_000, make: "Honda", model: "Civic", .ice, .used)
         #expect(q.amount(of: "sales_tax") == Self.usd("0"))
-        #expect(q.total == Self.usd("-500"))  // 8,000 − 9,000 + 0 + 415 + 85: money back to the customer
+        // due before the trade-in: 8,000 + 0 + 415 + 85 = 8,500; the trade-in covers it, 500 is left over
+        #expect(q.amount(of: "trade_in") == Self.usd("-8500"))
+        #expect(q.total == Self.usd("0"))
+        #expect(q.tradeInExcess == Self.usd("500"))
+        #expect(q.lines.reduce(Money.zero(.USD)) { $0 + $1.amount } == q.total)
+        #expect(q.json["trade_in_excess"]?["amount"]?.doubleValue == 500)
+        #expect(q.disclaimer.en.contains("500 of trade-in value above the amount due is not in the total and is settled with you separately"))
+        // A fitting trade-in has no excess.
+        #expect(try sanFranciscoQuote(8_000, tradeIn: 8_500, make: "Honda", model: "Civic", .ice, .used).tradeInExcess == nil)
+    }
+
+    @Test func theEnglishDisclaimerSpellsDMVInCapitals() throws {
+        let q = try sanFranciscoQuote(48_990, tradeIn: 0, make: "Toyota", model: "RAV4", .hev)
+        #expect(q.disclaimer.en.contains("sales tax, DMV and fees are as actually assessed"))
+        #expect(!q.disclaimer.en.contains("dmv"))
     }
 
     @Test func mixedCurrenciesAndNegativeTradeInAreRejected() throws {
@@ -144,7 +158,7 @@ import Testing
             try calc.quote(PriceQuoteRequest(listPrice: Money(50_000, .USD), vehicle: v, purchaseDate: day,
                                              tradeInCredit: Money(-1, .USD), language: .en))
         }
-        #expect(negative?.code == "invalid_argument")
+        #expect(negative?.code == "invalid_arguments")
         #expect(throws: ShowroomError.self) {
             try calc.quote(PriceQuoteRequest(listPrice: .zero(.USD), vehicle: v, purchaseDate: day, language: .en))
         }

@@ -49,7 +49,7 @@ import Testing
         ]
         for (json, field) in cases {
             let error = #expect(throws: ShowroomError.self) { try PricingFixtures.profile(json) }
-            #expect(error?.code == "invalid_argument")
+            #expect(error?.code == "invalid_arguments")
             #expect(error?.message.contains(field) == true, "\(error?.message ?? "") should name \(field)")
         }
     }

@@ -15,7 +15,7 @@ import Testing
         // low = 110,026.35 × 0.93 = 102,324.5 → 102,300; high = × 1.07 = 117,728.2 → 117,700
         #expect(e.low == Money(102_300, .CNY))
         #expect(e.high == Money(117_700, .CNY))
-        #expect(!e.pendingInspection)
+        #expect(e.pendingInspection)  // even a stated "good" is an estimate until the car is inspected
         #expect(e.assumptions[1].zh.contains("3.5 年") && e.assumptions[1].zh.contains("纯电车"))
         #expect(e.assumptions[2].en == "60,000 km vs about 52,500 km average for its age: -2.3%")
         #expect(e.json(.zh)["assumptions"]?.arrayValue?.count == 5)
@@ -46,7 +46,7 @@ import Testing
         #expect(e.assumptions[0].en.hasPrefix("Model not in our catalog"))
     }
 
-    @Test func unstatedConditionIsAssumedGoodPendingInspection() throws {
+    @Test func unstatedConditionIsAssumedGoodSaidSoAndEveryEstimateIsPendingInspection() throws {
         let base = TradeInRequest(referenceNewPrice: Money(30_000, .USD), year: 2022, mileageKm: 50_000,
                                   asOf: try LocalDate("2026-03-01"))
         var stated = base
@@ -54,8 +54,10 @@ import Testing
         let assumed = try appraiser.appraise(base)
         let good = try appraiser.appraise(stated)
         #expect(assumed.low == good.low && assumed.high == good.high)
-        #expect(assumed.pendingInspection && !good.pendingInspection)
+        #expect(assumed.pendingInspection && good.pendingInspection)
         #expect(assumed.assumptions[3].zh == "车况未说明，按“良好”估算")
+        #expect(assumed.assumptions[3].en == "Condition not stated; assumed good")
+        #expect(good.assumptions[3].en == "Condition: good (×1.00)")
     }
 
     @Test func evsDepreciateFasterAndConditionOrdersValues() throws {
@@ -89,7 +91,7 @@ import Testing
             let error = #expect(throws: ShowroomError.self) {
                 try appraiser.appraise(TradeInRequest(referenceNewPrice: Money(30_000, .USD), year: year, mileageKm: km, asOf: day))
             }
-            #expect(error?.code == "invalid_argument")
+            #expect(error?.code == "invalid_arguments")
             #expect(error?.message == message)
         }
     }

@@ -268,6 +268,14 @@ class Checker:
             for key in ("retention_days", "test_drive_minutes"):
                 if not isinstance(settings.get(key), int) or settings[key] <= 0:
                     self.error(where, f"settings.{key} must be a positive integer")
+            finance = settings.get("finance")
+            if finance is not None:
+                apr = finance.get("apr_pct") if isinstance(finance, dict) else None
+                if isinstance(apr, bool) or not isinstance(apr, (int, float)) or not 0 <= apr <= 30:
+                    self.error(where, "settings.finance.apr_pct must be a number from 0 to 30")
+                residual = finance.get("residual_pct", 55) if isinstance(finance, dict) else None
+                if isinstance(residual, bool) or not isinstance(residual, (int, float)) or not 0 < residual < 100:
+                    self.error(where, "settings.finance.residual_pct must be a number between 0 and 100")
             quiet = settings.get("quiet_hours")
             if quiet is not None and not QUIET.fullmatch(str(quiet)):
                 self.error(where, "settings.quiet_hours must be HH:MM-HH:MM or null")

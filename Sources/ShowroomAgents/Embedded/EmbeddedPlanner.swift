@@ -73,7 +73,7 @@ enum EmbeddedPlanner {
         case .tradeIn:
             guard let make = p.slots.make, let model = p.slots.model, let year = p.tradeInYear, let km = p.tradeInMileageKm else { return nil }
             return offer("appraise_trade_in", ["store_id": store, "make": .string(make), "model": .string(model),
-                                               "year": .number(Double(year)), "mileage_km": .number(Double(km)), "condition": "good"])
+                                               "year": .number(Double(year)), "mileage_km": .number(Double(km))])
         case .testDrive:
             guard let b = p.booking ?? inlineBooking(p), b.consent else { return nil }
             var a: [String: JSONValue] = ["store_id": store, "name": .string(b.name), "phone": .string(b.phone),

@@ -36,30 +36,40 @@ struct BookTestDriveTool: Tool {
         if let s = args.string("stock_number") {
             unit = try await inventory.unit(store: store.id, stockNumber: s)
             guard unit != nil else { throw ShowroomError("unknown_vehicle", "No vehicle '\(s)' at this store.", status: 404) }
-        } else if let r = try await CatalogRepository(db: ctx.db).resolve(make: args.string("make"), model: args.string("model")) {
+        } else {
+            // Only the asked model is ever booked: an unknown or ambiguous name is an error.
+            let asked = [args.string("make"), args.string("model")].compactMap { $0 }.joined(separator: " ")
+            let r = try await CatalogRepository(db: ctx.db).match(make: args.string("make"), model: args.string("model")).requireOne(asked: asked)
             var f = InventoryFilter(storeID: store.id)
             f.make = r.make
             f.model = r.model
             unit = try await inventory.search(f, limit: 1).vehicles.first
-            guard unit != nil else { throw ShowroomError("unknown_vehicle", "No \(r.make) \(r.model ?? "") in stock for a test drive.", status: 404) }
-        } else {
-            throw ShowroomError("unknown_model", "No model in the catalog matches '\(args.string("model") ?? "")'.", status: 404)
+            guard unit != nil else { throw ShowroomError("unknown_vehicle", "No \(r.make) \(r.model) in stock for a test drive.", status: 404) }
         }
         guard let u = unit, u.status == .available || u.status == .hold else {
             throw ShowroomError("vehicle_unavailable", "That vehicle is no longer available for test drives.", status: 409)
         }
         let slots = try TestDriveSlots(hours: store.hours, timeZone: store.timezone, slotMinutes: store.testDriveMinutes)
-        let lead = try await LeadRepository(db: ctx.db).upsert(
-            store: store.id, name: name, phone: phone, email: nil, interest: "test-drive", stockNumber: u.stockNumber, vin: u.vin,
-            vehicle: ["year": .number(Double(u.year)), "make": .string(u.make), "model": .string(u.model)],
-            conversationID: ctx.conversationID, note: nil)
-        let now = ctx.now
-        let appointment = try await AppointmentRepository(db: ctx.db).book(
-            store: store.id, unitID: u.id, stockNumber: u.stockNumber, make: u.make, model: u.model, name: name, phone: phone,
-            locale: ctx.language.rawValue, leadID: lead.lead.id, conversationID: ctx.conversationID,
-            replacing: args.string("appointment_id").flatMap(UUID.init(uuidString:))) { bookings in
-            try slots.validate(start: start, now: now, bookings: bookings)
+        var replacing: UUID?
+        if let raw = args.string("appointment_id") {
+            // A malformed id is an error, never a silent second booking.
+            guard let id = UUID(uuidString: raw.trimmed) else {
+                throw ShowroomError.invalid("appointment_id must be the id a booking returned (a UUID); got '\(raw)'.")
+            }
+            replacing = id
         }
+        let now = ctx.now, db = ctx.db, conversationID = ctx.conversationID
+        let appointment = try await AppointmentRepository(db: db).book(
+            store: store.id, unitID: u.id, stockNumber: u.stockNumber, make: u.make, model: u.model, name: name, phone: phone,
+            locale: ctx.language.rawValue, conversationID: conversationID, replacing: replacing,
+            check: { bookings in try slots.validate(start: start, now: now, bookings: bookings) },
+            lead: { conn in
+                try await LeadRepository.upsert(
+                    on: conn, logger: db.logger, store: store.id, name: name, phone: phone, email: nil, interest: "test-drive",
+                    stockNumber: u.stockNumber, vin: u.vin,
+                    vehicle: ["year": .number(Double(u.year)), "make": .string(u.make), "model": .string(u.model)],
+                    conversationID: conversationID, note: nil).lead.id
+            })
         let when = Self.local(appointment.start, store.timeZone, ctx.language)
         let title = u.title(ctx.language)
         let confirmation = ctx.language == .zh
@@ -71,7 +81,7 @@ struct BookTestDriveTool: Tool {
             "end": .string(FreeSlots.iso(appointment.end, store.timeZone)),
             "store": .string(store.displayName(ctx.language)),
             "stock_number": .string(u.stockNumber),
-            "lead_id": .string(lead.lead.id.uuidString.lowercased()),
+            "lead_id": appointment.leadID.map { .string($0.uuidString.lowercased()) } ?? .null,
             "confirmation": .string(confirmation),
         ]
     }

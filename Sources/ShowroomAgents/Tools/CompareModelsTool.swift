@@ -25,9 +25,9 @@ struct CompareModelsTool: Tool {
         var columns: [JSONValue] = []
         for item in args.values["models"]?.arrayValue ?? [] {
             let make = item["make"]?.stringValue, model = item["model"]?.stringValue
-            guard let r = try await catalog.resolve(make: make, model: model), let m = r.model else {
-                throw ShowroomError("unknown_model", "No model in the catalog matches '\([make, model].compactMap { $0 }.joined(separator: " "))'.", status: 404)
-            }
+            let r = try await catalog.match(make: make, model: model ?? "")
+                .requireOne(asked: [make, model].compactMap { $0 }.joined(separator: " "))
+            let m = r.model
             let trims = try await catalog.trims(make: r.make, model: m, trim: item["trim"]?.stringValue)
             let pick = trims.first { $0.price(in: currency) != nil } ?? trims.first
             guard let spec = pick else {

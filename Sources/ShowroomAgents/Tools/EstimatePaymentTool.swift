@@ -49,7 +49,12 @@ struct EstimatePaymentTool: Tool {
             .percent(args.decimal("down_payment_pct") ?? 0)
         }
         let term = args.int("term_months") ?? 60
-        let apr = args.decimal("apr_pct") ?? finance?["apr_pct"]?.doubleValue.flatMap { Decimal(string: String($0)) } ?? (store.currency == .CNY ? 3.5 : 6.9)
+        // The customer's APR when given; else the store's configured rate (catalog stores.yaml
+        // settings.finance.apr_pct); a store without one gets a market default. Either of the
+        // last two is an assumption, and the result says whose rate it is.
+        let storeAPR = finance?["apr_pct"]?.doubleValue.flatMap { Decimal(string: String($0)) }
+        let apr = args.decimal("apr_pct") ?? storeAPR ?? (store.currency == .CNY ? 3.5 : 6.9)
+        let aprSource = args.decimal("apr_pct") != nil ? "customer" : storeAPR != nil ? "store_default" : "market_default"
         let estimate: PaymentEstimate
         if args.string("type") == "lease" {
             let residual = args.decimal("residual_pct") ?? finance?["residual_pct"]?.doubleValue.flatMap { Decimal(string: String($0)) } ?? 55
@@ -61,7 +66,17 @@ struct EstimatePaymentTool: Tool {
         var out = estimate.json.objectValue ?? [:]
         out["price"] = .number(price.amount)
         if let u = unit { out["stock_number"] = .string(u.stockNumber) }
-        out["disclaimer"] = .string(ctx.language == .zh ? "以上为估算，最终利率和条款以金融机构审批为准。" : "Estimate only; the final rate and terms depend on lender approval.")
+        let assumedRate = args.string("type") != "lease" || args.decimal("money_factor") == nil
+        if assumedRate {
+            out["apr_pct"] = .number(NSDecimalNumber(decimal: apr).doubleValue)
+            out["apr_source"] = .string(aprSource)
+        }
+        var disclaimer = ctx.language == .zh ? "以上为估算，最终利率和条款以金融机构审批为准。" : "Estimate only; the final rate and terms depend on lender approval."
+        if assumedRate, aprSource != "customer" {
+            let pct = "\(apr)%"
+            disclaimer = (ctx.language == .zh ? "年利率 \(pct) 为本店假设的参考利率，非您的实际利率。" : "The \(pct) APR is this store's assumed rate, not a rate you were offered. ") + disclaimer
+        }
+        out["disclaimer"] = .string(disclaimer)
         return .object(out)
     }
 }

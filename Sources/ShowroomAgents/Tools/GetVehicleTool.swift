@@ -31,10 +31,9 @@ struct GetVehicleTool: Tool {
             }
             return .object(out)
         }
-        guard let resolved = try await catalog.resolve(make: args.string("make"), model: args.string("model")),
-              let model = resolved.model else {
-            throw ShowroomError("unknown_model", "No model in the catalog matches '\(args.string("model") ?? "")'.", status: 404)
-        }
+        let asked = [args.string("make"), args.string("model")].compactMap { $0 }.joined(separator: " ")
+        let resolved = try await catalog.match(make: args.string("make"), model: args.string("model") ?? "").requireOne(asked: asked)
+        let model = resolved.model
         var trims = try await catalog.trims(make: resolved.make, model: model, trim: args.string("trim"))
         if trims.isEmpty, args.string("trim") != nil { trims = try await catalog.trims(make: resolved.make, model: model) }
         // Trims sold in the store's market first.
