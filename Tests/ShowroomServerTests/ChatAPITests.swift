@@ -283,4 +283,41 @@ import Testing
         #expect(try tokens.verify(token, session: id, now: now.addingTimeInterval(59)) == "sh-pudong")
         #expect(throws: ShowroomError.self) { try tokens.verify(token, session: id, now: now.addingTimeInterval(60)) }
     }
+
+    @Test func aToolErrorInAChineseReplyIsInChinese() async throws {
+        try await withApp { c, _ in
+            let (id, token) = try await session(c, extra: ["locale": "zh-CN"])
+            let turn = Self.parse(try await post(c, "/v1/chat/sessions/\(id)/messages", token: token, ["text": "SH24040 落地价多少"]))
+            let text = turn["messages"]?.arrayValue?.last?["text"]?.stringValue ?? ""
+            #expect(text.contains("售出"), "\(text)")
+            #expect(!text.contains("available") && !text.contains("SH24040 is"), "\(text)")
+        }
+    }
+
+    @Test func aCancelledTurnKeepsTheCustomersMessageAndGetsItsRow() async throws {
+        try await withApp { c, db in
+            let (id, token) = try await session(c)
+            let conversation = try #require(UUID(uuidString: id))
+            // The customer's message is stored before the turn runs: a turn that never finishes keeps it.
+            let turnID = UUID()
+            try await db.execute("""
+                INSERT INTO tool_calls (conversation_id, turn_id, store_id, caller, tool, arguments, ok, duration_ms)
+                VALUES (\(conversation), \(turnID), 'sh-pudong', 'widget:pricing', 'quote_price', '{}'::jsonb, true, 1)
+                """)
+            try await ConversationRepository(db: db).recordCancelledTurn(conversation, turnID: turnID, intent: "price_quote", agent: "pricing")
+            try await ConversationRepository(db: db).recordCancelledTurn(conversation, turnID: turnID, intent: "price_quote", agent: "pricing")
+            let turns = try await db.rows("SELECT guardrail FROM turns WHERE id = \(turnID)").map { try $0.decode(String?.self) }
+            #expect(turns == ["cancelled"])
+            let dangling = try await db.rows("""
+                SELECT count(*) FROM tool_calls t WHERE t.conversation_id = \(conversation)
+                AND NOT EXISTS (SELECT 1 FROM turns x WHERE x.id = t.turn_id)
+                """).first?.decode(Int.self)
+            #expect(dangling == 0)
+            // A finished turn stores the customer's message once, before the answer.
+            _ = try await post(c, "/v1/chat/sessions/\(id)/messages", token: token, ["text": "你好"])
+            let roles = try await db.rows("SELECT role FROM messages WHERE conversation_id = \(conversation) ORDER BY seq")
+                .map { try $0.decode(String.self) }
+            #expect(roles == ["assistant", "user", "assistant"])
+        }
+    }
 }

@@ -9,8 +9,7 @@ enum EmbeddedWriter {
     static func reply(_ p: PlanContext, _ o: TurnOutcomes) -> String {
         let zh = p.language == .zh
         if let failed = o.entries.last(where: { $0.error != nil }), o.entries.allSatisfy({ $0.result == nil }) {
-            let msg = failed.error?["message"]?.stringValue ?? ""
-            return zh ? "抱歉，这一步没能完成：\(msg)" : "Sorry, I couldn't complete that: \(msg)"
+            return ToolErrorText.customer(failed.error, language: p.language)
         }
         switch p.intent {
         case .greeting:
