@@ -111,3 +111,17 @@ def test_the_vehicle_page_moves_a_running_conversation_to_its_car(base_url, db, 
     w.open()
     w.wait(lambda d: len(w.messages()) >= count, 15, "the transcript was not re-rendered")
     assert len(w.messages()) == count
+
+
+def test_the_widget_follows_the_customers_language(base_url, driver, shot):
+    w = Widget(driver).load(base_url + "/demo/sf-bay")
+    w.open()
+    assert w.ui_lang() == "en"
+    assert not w.ask("你们几点关门？")
+    shot(driver, "switched-to-chinese")
+    assert w.ui_lang() == "zh-CN", "the widget switches to the customer's language"
+    assert w.input.get_attribute("placeholder") == "问问车型、价格、试驾…"
+    answer = w.messages()[-1][1]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in answer), f"the answer should be in Chinese: {answer}"
+    assert not w.ask("What are your hours on Saturday?")
+    assert w.ui_lang() == "en" and w.input.get_attribute("placeholder").startswith("Ask about")
