@@ -41,17 +41,32 @@ public struct Runner: Sendable {
         self.prefetchTools = prefetchTools
     }
 
-    /// The turn's events as they happen; the last one is `.done`.
+    /// The turn's events as they happen; the last one is `.done`. When the consumer goes away the
+    /// turn is cancelled: the customer's message is already stored, and the turn gets its row
+    /// (guardrail `cancelled`) so the tool calls it made are not left without one.
     public func stream(_ input: TurnInput) -> AsyncThrowingStream<TurnEvent, any Error> {
         AsyncThrowingStream { continuation in
+            let turnID = UUID()
+            let route = RouteNote()
             let task = Task {
                 do {
                     let result = try await locks.with(input.conversationID) {
-                        try await run(input) { continuation.yield($0) }
+                        try await run(input, turnID: turnID) { event in
+                            if case .route(let intent, let agent) = event { route.set(intent: intent, agent: agent) }
+                            continuation.yield(event)
+                        }
                     }
                     continuation.yield(.done(result))
                     continuation.finish()
                 } catch {
+                    if Task.isCancelled, let (intent, agent) = route.value {
+                        let db = db
+                        // A detached task: the cancelled one's queries would be cancelled too.
+                        await Task.detached {
+                            try? await ConversationRepository(db: db).recordCancelledTurn(
+                                input.conversationID, turnID: turnID, intent: intent.rawValue, agent: agent)
+                        }.value
+                    }
                     continuation.finish(throwing: error)
                 }
             }
@@ -66,7 +81,7 @@ public struct Runner: Sendable {
         try await locks.with(input.conversationID) { try await run(input) { _ in } }
     }
 
-    func run(_ input: TurnInput, emit: @Sendable (TurnEvent) -> Void) async throws -> TurnResult {
+    func run(_ input: TurnInput, turnID: UUID = UUID(), emit: @Sendable (TurnEvent) -> Void) async throws -> TurnResult {
         let started = Date()
         let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty || input.booking != nil else { throw ShowroomError("empty_message", "The message is empty.") }
@@ -100,15 +115,16 @@ public struct Runner: Sendable {
         emit(.route(intent: decision.intent, agent: decision.intent.agent))
 
         let userMessage = StoredMessage(role: "user", agent: nil, text: text.isEmpty ? "(test drive form)" : text)
-        let turnID = UUID()
+        // The customer's message is stored before anything can fail or be cancelled, so it is never lost.
+        var u = userMessage; u.turnID = turnID
+        let savedUser = try await conversations.append(conv.id, messages: [u])
 
         // Paused for staff, or the store switched the assistant off.
         if conv.status == "waiting_staff" || conv.status == "staff" || !store.assistantEnabled {
             let notice = StaffNotice.text(language: language, store: store, assistantOff: !store.assistantEnabled)
             let reply = StoredMessage(turnID: turnID, role: "assistant", agent: "concierge", text: notice,
                                       actions: .array(StaffNotice.actions(language: language, store: store)))
-            var u = userMessage; u.turnID = turnID
-            let saved = try await conversations.append(conv.id, messages: [u, reply], profile: profile.json)
+            let saved = savedUser + (try await conversations.append(conv.id, messages: [reply], profile: profile.json))
             emit(.delta(notice))
             return TurnResult(turnID: turnID, intent: decision.intent, agent: "concierge", messages: saved.map(\.json),
                               toolCalls: [], backend: "none", fallback: false, llmCalls: 0, usage: (0, 0), guardrail: nil,
@@ -304,11 +320,10 @@ public struct Runner: Sendable {
                               timings: ["route_ms": .number(routeMs), "llm_ms": .number(llmMs), "total_ms": .number(totalMs),
                                         "tools_ms": .number(outcomes.reduce(0) { $0 + $1.durationMs })],
                               guardrail: guardrail)
-        var u = userMessage; u.turnID = turnID
         let assistant = StoredMessage(turnID: turnID, role: "assistant", agent: agent.id, text: reply,
                                       cards: .array(cards), actions: .array(actions))
-        let saved = try await conversations.append(conv.id, messages: [u, assistant], turn: turn, profile: profile.json,
-                                                   summary: profile.summary, status: status)
+        let saved = savedUser + (try await conversations.append(conv.id, messages: [assistant], turn: turn, profile: profile.json,
+                                                                summary: profile.summary, status: status))
         TurnMetrics.record(intent: decision.intent, agent: agent.id, backend: backendUsed, fallback: fallback, seconds: totalMs / 1000)
         return TurnResult(turnID: turnID, intent: decision.intent, agent: agent.id, messages: saved.map(\.json),
                           toolCalls: outcomes, backend: backendUsed, fallback: fallback, llmCalls: llmCalls,

@@ -154,7 +154,8 @@ extension EmbeddedRouter {
         ("wagon|estate|旅行车|旅行版", [.body(.wagon)]),
         ("convertible|cabriolet|roadster|敞篷|敞篷车|敞篷跑车", [.body(.convertible)]),
 
-        ("ev|evs|bev|bevs|e v|electric|all electric|fully electric|battery electric|electric car|纯电|纯电动|电动车|电动汽车|"
+        // 电动 alone ("电动SUV") is electric, i.e. bev as routing.md's `electric`; 电动座椅 and the like are blocked below.
+        ("ev|evs|bev|bevs|e v|electric|all electric|fully electric|battery electric|electric car|纯电|纯电动|电动|电动车|电动汽车|"
             + "电车|纯电车", [.powertrain(.bev)]),
         ("phev|phevs|plug in|plug in hybrid|plugin|plugin hybrid|dm i|dmi|插混|插电|插电混动|插电式混动", [.powertrain(.phev)]),
         ("erev|reev|range extender|range extended|extended range|增程|增程式", [.powertrain(.erev)]),

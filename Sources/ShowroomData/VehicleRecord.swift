@@ -51,11 +51,8 @@ public struct VehicleRecord: Sendable, Hashable, Codable {
         return .object(o)
     }
 
-    /// "2025 BYD Han EV 605km" style title.
+    /// "2025 BYD Han EV 605km" / "2025 比亚迪汉 EV 605km" style title (the brand written once, see `VehicleName`).
     public func title(_ language: Language) -> String {
-        if language == .zh, let mz = modelZh {
-            return "\(year) \(makeZh ?? make)\(mz) \(trim)".trimmingCharacters(in: .whitespaces)
-        }
-        return "\(year) \(make) \(model) \(trim)".trimmingCharacters(in: .whitespaces)
+        VehicleName.title(year: year, make: make, model: model, makeZh: makeZh, modelZh: modelZh, trim: trim, language: language)
     }
 }

@@ -16,7 +16,8 @@ struct ChatController {
         chat.post("sessions/:id/messages", use: postMessage)
         chat.get("sessions/:id/messages", use: transcript)
         chat.get("sessions/:id/slots", use: slots)
-        for path in ["sessions", "sessions/:id/messages", "sessions/:id/slots"] {
+        chat.post("sessions/:id/vehicle", use: setVehicle)
+        for path in ["sessions", "sessions/:id/messages", "sessions/:id/slots", "sessions/:id/vehicle"] {
             chat.on(RouterPath(path), method: .options) { req, _ in try await app.origins.preflight(req) }
         }
     }
@@ -24,7 +25,7 @@ struct ChatController {
     // MARK: handlers
 
     @Sendable func createSession(_ req: Request, ctx: AppRequestContext) async throws -> Response {
-        try await limit("ip-session:\(ctx.clientIP)", app.config.rateLimit.sessionsPerIPPerMinute)
+        try await limit("ip-session:\(clientIP(req, ctx))", app.config.rateLimit.sessionsPerIPPerMinute)
         let body = try await OpenAPICatalog.createSession.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
         guard let storeText = body["store_id"]?.stringValue, !storeText.isEmpty else {
             throw ShowroomError.invalid("store_id is required.")
@@ -42,16 +43,12 @@ struct ChatController {
         let locale = body["locale"]?.stringValue.flatMap { $0.count <= 20 ? $0 : nil } ?? store.locale
         let language = Language(locale: locale)
 
-        var vehicle: VehicleRecord?
-        let stock = body["stock_number"]?.stringValue, vin = body["vin"]?.stringValue
-        if stock != nil || vin != nil {
-            vehicle = try await InventoryRepository(db: app.db).unit(store: store.id, stockNumber: stock, vin: vin?.uppercased())
-            guard vehicle != nil else { throw ShowroomError("unknown_vehicle", "No vehicle '\(stock ?? vin ?? "")' at this store.", status: 404) }
-        }
-        let context: JSONValue? = vehicle.map { ["stock_number": .string($0.stockNumber), "vin": .string($0.vin)] }
+        let vehicle = try await pageVehicle(body, store: store)
+        let context: JSONValue? = vehicle.map(Self.context)
         let conversations = ConversationRepository(db: app.db)
         let id = try await conversations.create(store: store.id, channel: "widget", locale: locale, vehicleContext: context)
-        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle)
+        let similar = try await Greeting.similar(to: vehicle, db: app.db)
+        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle, similar: similar)
         let saved = try await conversations.append(id, messages: [greeting])
         let token = app.tokens.issue(session: id, store: store.id, ttl: app.config.sessionTTLSeconds)
         ctx.logger.info("session created", metadata: ["conversation_id": .string(id.uuidString.lowercased()),
@@ -66,10 +63,7 @@ struct ChatController {
 
     @Sendable func postMessage(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         var ctx = ctx
-        let (id, store) = try await authorize(req, ctx)
-        ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
-        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
-        try await limit("session:\(id)", app.config.rateLimit.perSessionPerMinute)
+        let (id, store) = try await authorizeWrite(req, &ctx)
         let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
         let text = body["text"]?.stringValue ?? ""
         var booking: BookingForm?
@@ -103,34 +97,95 @@ struct ChatController {
         var ctx = ctx
         let (id, _) = try await authorize(req, ctx)
         ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
-        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
+        try await limit("ip:\(clientIP(req, ctx))", app.config.rateLimit.perIPPerMinute)
         let after = req.uri.queryParameters.get("after").flatMap { Int($0) }
         guard let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0) else {
             throw ShowroomError("not_found", "No such session.", status: 404)  // e.g. removed by `showroom retention`
         }
         let messages = try await ConversationRepository(db: app.db).messages(id, afterSeq: after)
-        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state.status)])
+        return APIResponse.json(["messages": .array(messages.map(\.json)), "status": .string(state.status),
+                                 "vehicle": state.vehicleContext ?? .null])
+    }
+
+    /// The widget moved to another car's page within the session: that car becomes the session's
+    /// vehicle context and focus, and a short message about it is added (none when it already was).
+    @Sendable func setVehicle(_ req: Request, ctx: AppRequestContext) async throws -> Response {
+        var ctx = ctx
+        let (id, store) = try await authorizeWrite(req, &ctx)
+        let body = try await OpenAPICatalog.setVehicle.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
+        guard let vehicle = try await pageVehicle(body, store: store) else {
+            throw ShowroomError.invalid("stock_number or vin is required.")
+        }
+        let conversations = ConversationRepository(db: app.db)
+        guard let state = try await conversations.load(id, recentLimit: 0) else {
+            throw ShowroomError("not_found", "No such session.", status: 404)
+        }
+        let context = Self.context(vehicle)
+        if state.vehicleContext?["stock_number"] == context["stock_number"] {
+            return APIResponse.json(.object(["vehicle": context, "message": .null]))
+        }
+        let locale = body["locale"]?.stringValue ?? state.locale
+        let similar = try await Greeting.similar(to: vehicle, db: app.db)
+        let greeting = Greeting.message(store: store, language: Language(locale: locale), vehicle: vehicle, similar: similar, welcome: false)
+        guard let saved = try await conversations.focusVehicle(id, context: context, stockNumber: vehicle.stockNumber, greeting: greeting) else {
+            throw ShowroomError("not_found", "No such session.", status: 404)
+        }
+        return APIResponse.json(["vehicle": context, "message": saved.json])
     }
 
     @Sendable func slots(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         let (_, store) = try await authorize(req, ctx)
-        try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
+        try await limit("ip:\(clientIP(req, ctx))", app.config.rateLimit.perIPPerMinute)
         let stock = req.uri.queryParameters.get("stock_number").map { String($0) }
+        if let stock, let unit = try await InventoryRepository(db: app.db).unit(store: store.id, stockNumber: stock),
+           unit.status != .available {
+            throw ShowroomError("vehicle_unavailable", "\(unit.stockNumber) is \(unit.status == .sold ? "sold" : "not available") and cannot be test-driven.",
+                                status: 409)
+        }
         let free = try await FreeSlots.next(db: app.db, store: store, stockNumber: stock, days: 7, now: Date())
         return APIResponse.json(["slots": .array(free.map { .string($0) }), "timezone": .string(store.timezone)])
     }
 
     // MARK: helpers
 
+    /// The car a body names by `stock_number` or `vin` at this store; nil when it names none, 404 when unknown.
+    func pageVehicle(_ body: [String: JSONValue], store: Store) async throws -> VehicleRecord? {
+        let stock = body["stock_number"]?.stringValue, vin = body["vin"]?.stringValue
+        guard stock != nil || vin != nil else { return nil }
+        guard let v = try await InventoryRepository(db: app.db).unit(store: store.id, stockNumber: stock, vin: vin?.uppercased()) else {
+            throw ShowroomError("unknown_vehicle", "No vehicle '\(stock ?? vin ?? "")' at this store.", status: 404)
+        }
+        return v
+    }
+
+    /// The customer's address for rate limits: the peer, or behind a trusted proxy the forwarded client.
+    func clientIP(_ req: Request, _ ctx: AppRequestContext) -> String {
+        let forwarded = req.headers[values: .xForwardedFor]  // several header lines read as one list
+        return app.config.trustedProxies.clientIP(peer: ctx.clientIP, forwardedFor: forwarded.isEmpty ? nil : forwarded.joined(separator: ","))
+    }
+
+    static func context(_ v: VehicleRecord) -> JSONValue { ["stock_number": .string(v.stockNumber), "vin": .string(v.vin)] }
+
+    /// `authorize` for a request that changes the session: tags the log with the conversation and
+    /// takes a token from the caller's per-IP and the session's buckets.
+    func authorizeWrite(_ req: Request, _ ctx: inout AppRequestContext) async throws -> (UUID, Store) {
+        let (id, store) = try await authorize(req, ctx)
+        ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
+        try await limit("ip:\(clientIP(req, ctx))", app.config.rateLimit.perIPPerMinute)
+        try await limit("session:\(id)", app.config.rateLimit.perSessionPerMinute)
+        return (id, store)
+    }
+
     /// Verifies the bearer token for the path's session and the request's origin.
     func authorize(_ req: Request, _ ctx: AppRequestContext) async throws -> (UUID, Store) {
         guard let idText = ctx.parameters.get("id"), let id = UUID(uuidString: idText) else {
             throw ShowroomError("not_found", "No such session.", status: 404)
         }
-        guard let auth = req.headers[.authorization], auth.hasPrefix("Bearer ") else {
+        // The auth scheme is case-insensitive (RFC 9110 §11.1): "bearer" works as well as "Bearer".
+        guard let auth = req.headers[.authorization], auth.count > 7, auth.prefix(7).lowercased() == "bearer " else {
             throw ShowroomError("invalid_token", "Missing or invalid session token.", status: 401)
         }
-        let storeID = try app.tokens.verify(String(auth.dropFirst(7)), session: id)
+        let storeID = try app.tokens.verify(String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces), session: id)
         guard let store = try await app.stores.store(storeID) else { throw ShowroomError("not_found", "No such session.", status: 404) }
         try app.origins.check(origin: req.headers[.origin], store: store)
         return (id, store)
@@ -141,6 +196,10 @@ struct ChatController {
             throw RateLimitError(retryAfter: r.retryAfter)
         }
     }
+}
+
+extension HTTPField.Name {
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }
 
 /// 429 in the error shape with Retry-After.

@@ -3,17 +3,39 @@ import ShowroomCore
 import ShowroomData
 
 /// The first assistant message of a session, in the session's language. On a vehicle
-/// page it talks about that car, with facts from the inventory record only.
+/// page it talks about that car, with facts from the inventory record only; a car that is
+/// sold, on hold or in transit is said to be so, with similar available cars instead of a
+/// test-drive offer.
 enum Greeting {
-    static func message(store: Store, language: Language, vehicle: VehicleRecord?) -> StoredMessage {
+    /// - Parameters:
+    ///   - welcome: false when the customer moves to another car's page in an existing conversation
+    ///     (no second "welcome to the store").
+    ///   - similar: available alternatives, shown only when `vehicle` is not available.
+    static func message(store: Store, language: Language, vehicle: VehicleRecord?, similar: [VehicleRecord] = [],
+                        welcome: Bool = true) -> StoredMessage {
         let zh = language == .zh
         let name = store.displayName(language)
+        let hello = welcome ? (zh ? "您好，欢迎来到\(name)！" : "Hi, welcome to \(name)! ") : ""
         var text: String
         var cards: [JSONValue] = []
         var actions: [JSONValue] = []
-        if let v = vehicle {
-            text = zh ? "您好，欢迎来到\(name)！您正在看的是 \(v.title(.zh))，售价 \(v.price.formatted)"
-                      : "Hi, welcome to \(name)! You're looking at the \(v.title(.en)), priced at \(v.price.formatted)"
+        if let v = vehicle, v.status != .available {
+            text = hello + unavailableText(v, language: language)
+            if similar.isEmpty {
+                text += zh ? "告诉我您的预算和需求，我帮您找找在售的车。" : " Tell me your budget and what you need, and I'll find cars that are in stock."
+            } else {
+                text += zh ? "这几台相近的车目前在售：" : " These similar cars are available now:"
+            }
+            cards = similar.map(\.card)
+            let kind = v.bodyType.map { zh ? $0.localizedName.zh : $0.localizedName.en + "s" } ?? (zh ? "车" : "cars")
+            actions = [
+                ["type": "reply", "label": .string(zh ? "看看类似的在售车" : "Show similar cars"),
+                 "value": .string(zh ? "有哪些在售的\(kind)？" : "Which \(kind) do you have in stock?")],
+                ["type": "call", "label": .string(zh ? "致电门店" : "Call the store"), "value": .string(store.phone)],
+            ]
+        } else if let v = vehicle {
+            text = hello + (zh ? "您正在看的是 \(v.title(.zh))，售价 \(v.price.formatted)"
+                               : "You're looking at the \(v.title(.en)), priced at \(v.price.formatted)")
             if let r = v.rangeKm { text += zh ? "，续航 \(r) 公里" : ", with \(r) km of range" }
             text += zh ? "。想了解落地价、月供，还是预约试驾？" : ". Would you like the out-the-door price, a monthly payment, or a test drive?"
             cards = [v.card]
@@ -33,5 +55,35 @@ enum Greeting {
                    ["type": "reply", "label": "Opening hours", "value": "What are your hours?"]]
         }
         return StoredMessage(role: "assistant", agent: "concierge", text: text, cards: .array(cards), actions: .array(actions))
+    }
+
+    /// "您正在看的 2024 比亚迪宋L … 已售出。" — what the page's car is, and why it cannot be offered.
+    static func unavailableText(_ v: VehicleRecord, language: Language) -> String {
+        let zh = language == .zh
+        switch v.status {
+        case .sold: return zh ? "您正在看的 \(v.title(.zh)) 已售出。" : "The \(v.title(.en)) you're looking at has been sold."
+        case .hold: return zh ? "您正在看的 \(v.title(.zh)) 已被其他客户预订。" : "The \(v.title(.en)) you're looking at is on hold for another customer."
+        case .inTransit: return zh ? "您正在看的 \(v.title(.zh)) 还在运输途中，暂时无法看车试驾。"
+                                   : "The \(v.title(.en)) you're looking at is still in transit, so it can't be seen or test-driven yet."
+        case .available: return ""
+        }
+    }
+
+    /// Up to `limit` available units like `v` (same body type, preferring the same powertrain,
+    /// priced within ±30 %), cheapest first; empty without a car or when it is available itself.
+    static func similar(to vehicle: VehicleRecord?, db: Database, limit: Int = 3) async throws -> [VehicleRecord] {
+        guard let v = vehicle, v.status != .available else { return [] }
+        var f = InventoryFilter(storeID: v.storeID)
+        f.bodyType = v.bodyType
+        f.powertrain = v.powertrain
+        f.priceMin = (v.price.amount * 0.7).rounded(.down)
+        f.priceMax = (v.price.amount * 1.3).rounded(.up)
+        let repo = InventoryRepository(db: db)
+        var found = try await repo.search(f, limit: limit).vehicles
+        if found.isEmpty, f.powertrain != nil {
+            f.powertrain = nil
+            found = try await repo.search(f, limit: limit).vehicles
+        }
+        return found.filter { $0.stockNumber != v.stockNumber }
     }
 }

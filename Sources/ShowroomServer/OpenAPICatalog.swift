@@ -68,8 +68,25 @@ enum OpenAPICatalog {
         auth: .sessionToken,
         params: [p("id", S.uuid), q("after", S.integer(min: -1, max: 1_000_000), "Only messages after this seq.")],
         replies: [ok(S.object(["messages": S.array(S.ref("Message")),
-                               "status": S.string(enum: ["active", "waiting_staff", "staff", "closed"])],
+                               "status": S.string(enum: ["active", "waiting_staff", "staff", "closed"]),
+                               "vehicle": S.nullable(vehicleContext)],
                               required: ["messages", "status"]))])
+
+    static let vehicleContext = S.object(["stock_number": S.stockNumber, "vin": S.vin], required: ["stock_number", "vin"])
+
+    static let setVehicle = Op(
+        id: "setSessionVehicle", method: "post", path: "/v1/chat/sessions/{id}/vehicle", tag: "chat",
+        summary: "The customer is now on this car's page: make it the session's vehicle context",
+        description: "The widget calls this when a stored session is resumed on a vehicle page about another car. "
+            + "The answer's message (null when the car already was the context) talks about the car, "
+            + "or says it is no longer available and shows similar available cars.",
+        auth: .sessionToken, params: [p("id", S.uuid)],
+        body: json(S.object([
+            "stock_number": S.stockNumber, "vin": S.vin,
+            "locale": S.string("The widget's language for the message; the session's locale when omitted.", max: 20, example: "zh-CN"),
+        ])),
+        replies: [ok(S.object(["vehicle": vehicleContext, "message": S.nullable(S.ref("Message"))],
+                              required: ["vehicle", "message"]))])
 
     static let slots = Op(
         id: "getSlots", method: "get", path: "/v1/chat/sessions/{id}/slots", tag: "chat",
@@ -279,7 +296,7 @@ enum OpenAPICatalog {
 
     /// Every operation, in document order.
     static let all: [Op] = [
-        createSession, postMessage, transcript, slots,
+        createSession, postMessage, transcript, slots, setVehicle,
         inventoryList, inventoryCreate, unitGet, unitPatch, unitDelete, inventoryImport,
         leadList, leadGet, leadADF,
         conversationList, conversationGet, takeover, staffReply, release,

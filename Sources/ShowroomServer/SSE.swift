@@ -7,10 +7,17 @@ import ShowroomAgents
 import ShowroomCore
 
 /// Server-Sent Events for a turn: `route`, `tool`, `delta`, `card`, `done`, with a comment
-/// heartbeat every 10 s. When the client goes away, the write fails and the turn's task is
-/// cancelled; what the turn already persisted stays.
+/// heartbeat every 5 s. When the client goes away, the next write fails and the turn's task is
+/// cancelled; what the turn already persisted stays (the customer's message is stored when the
+/// turn starts, and a cancelled turn still gets its row).
+///
+/// Why a write and not the close itself: Hummingbird 2 accepts connections with remote
+/// half-closure allowed and gives a handler no notice of the peer's FIN while it writes a
+/// response, so the close is seen only when writing fails (the first write after the FIN
+/// usually still succeeds). The heartbeat therefore bounds how long a closed stream's turn
+/// runs on: about two heartbeats, 5-10 s.
 enum SSE {
-    static func response(events: AsyncThrowingStream<TurnEvent, any Error>, heartbeat: Duration = .seconds(10), logger: Logger) -> Response {
+    static func response(events: AsyncThrowingStream<TurnEvent, any Error>, heartbeat: Duration = .seconds(5), logger: Logger) -> Response {
         let body = ResponseBody { writer in
             let (merged, input) = AsyncStream<ByteBuffer?>.makeStream()
             let producer = Task {

@@ -5,7 +5,7 @@ import Yams
 
 /// Typed configuration: an optional YAML file (`--config showroom.yaml`) overridden by the
 /// environment (`DATABASE_URL`, `SHOWROOM_HOST`, `SHOWROOM_PORT`, `SHOWROOM_RATE_LIMIT`,
-/// `SHOWROOM_SESSION_SECRET`, `SHOWROOM_AGENTS_DIR`, `SHOWROOM_LOG_LEVEL`).
+/// `SHOWROOM_TRUSTED_PROXIES`, `SHOWROOM_SESSION_SECRET`, `SHOWROOM_AGENTS_DIR`, `SHOWROOM_LOG_LEVEL`).
 public struct ServerConfig: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
@@ -16,6 +16,9 @@ public struct ServerConfig: Sendable {
     public var sessionSecretConfigured = false
     public var sessionTTLSeconds = 7 * 24 * 3600
     public var rateLimit = RateLimitConfig()
+    /// Proxies whose X-Forwarded-For is believed for rate limits (`trusted_proxies` in YAML,
+    /// `SHOWROOM_TRUSTED_PROXIES=10.0.0.0/8,127.0.0.1` in the environment); none by default.
+    public var trustedProxies = TrustedProxies()
     public var agentsDir = "agents"
     public var logLevel = "info"
     public var logFormat = "json"
@@ -66,6 +69,7 @@ public struct ServerConfig: Sendable {
         if let v = y["log_format"]?.stringValue { logFormat = v }
         if let v = y["max_body_bytes"]?.intValue { maxBodyBytes = v }
         if let hosts = y["mcp_allowed_hosts"]?.arrayValue { mcpAllowedHosts = hosts.compactMap(\.stringValue) }
+        if let list = y["trusted_proxies"]?.arrayValue { trustedProxies = try TrustedProxies(parsing: list.compactMap(\.stringValue)) }
         if let r = y["rate_limit"] {
             if let v = r["enabled"]?.boolValue { rateLimit.enabled = v }
             if let v = r["per_ip_per_minute"]?.intValue { rateLimit.perIPPerMinute = v }
@@ -88,6 +92,9 @@ public struct ServerConfig: Sendable {
             port = p
         }
         if let v = env["SHOWROOM_RATE_LIMIT"] { rateLimit.enabled = !["off", "0", "false", "no"].contains(v.lowercased()) }
+        if let v = env["SHOWROOM_TRUSTED_PROXIES"] {
+            trustedProxies = try TrustedProxies(parsing: v.split(separator: ",").map(String.init))
+        }
         if let v = env["SHOWROOM_SESSION_SECRET"], !v.isEmpty { sessionSecret = v; sessionSecretConfigured = true }
         if let v = env["SHOWROOM_AGENTS_DIR"], !v.isEmpty { agentsDir = v }
         if let v = env["SHOWROOM_LOG_LEVEL"], !v.isEmpty { logLevel = v }

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// Serves the widget (`/widget.js`, `/widget.css`) and the demo dealer pages (`/`, `/demo/<store>`)
-/// from the module's resources, read once at start.
+/// Serves the widget (`/widget.js`, `/widget.css`) and the demo dealer pages (`/`, `/demo/<store>`,
+/// `/demo/<store>/vehicle`) from the module's resources, read once at start.
 struct StaticController {
     let files: [String: (Data, String)]
 
@@ -25,6 +25,7 @@ struct StaticController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/") { _, _ in try serve("index.html") }
         router.get("demo/:store") { _, ctx in try serve("demo-\(ctx.parameters.get("store") ?? "").html") }
+        router.get("demo/:store/vehicle") { _, ctx in try serve("demo-\(ctx.parameters.get("store") ?? "")-vehicle.html") }
         router.get(":file") { _, ctx in try serve(ctx.parameters.get("file") ?? "") }
     }
 

@@ -126,6 +126,9 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
         RouteCase("20多万的SUV", .vehicleSearch, slots(body: .suv, min: 200_000, max: 300_000, currency: .CNY)),
         RouteCase("二三十万的车", .vehicleSearch, slots(min: 200_000, max: 300_000, currency: .CNY)),
         RouteCase("十几万的电车", .vehicleSearch, slots(power: .bev, min: 100_000, max: 200_000, currency: .CNY)),
+        RouteCase("有没有5万美元以内的电动SUV", .vehicleSearch, slots(body: .suv, power: .bev, max: 50_000, currency: .USD)),
+        RouteCase("电动的SUV有哪些", .vehicleSearch, slots(body: .suv, power: .bev)),
+        RouteCase("带电动尾门的SUV", .vehicleSearch, slots(body: .suv)),
         RouteCase("这台车还在吗", .vehicleSearch),
     ]
 

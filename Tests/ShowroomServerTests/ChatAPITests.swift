@@ -15,17 +15,21 @@ import Testing
 @Suite(.enabled(if: TestDatabase.available)) struct ChatAPITests {
     static let origin = "http://localhost:8080"
 
-    func withApp(rateLimit: Bool = false, _ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
+    /// The app over a database with the demo catalog; `live` serves it on a real socket (the peer
+    /// address is then 127.0.0.1), `configure` adjusts the test's configuration.
+    func withApp(rateLimit: Bool = false, live: Bool = false, configure: @escaping @Sendable (inout ServerConfig) -> Void = { _ in },
+                 _ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await DemoCatalog.load(into: db)
             var config = ServerConfig()
             config.agentsDir = TestDatabase.repoRoot.appendingPathComponent("agents").path
             config.rateLimit.enabled = rateLimit
             config.rateLimit.perSessionPerMinute = 2
+            configure(&config)
             let router = try await CatalogTurnRouter.load(db: db)
             let services = try ShowroomApp.services(config: config, db: db, router: router, models: [:], logger: Logger(label: "test"))
             let app = Application(router: ShowroomApp.router(services))
-            try await app.test(.router) { client in try await body(client, db) }
+            try await app.test(live ? .live : .router) { client in try await body(client, db) }
         }
     }
 
@@ -156,6 +160,164 @@ import Testing
             }
             #expect(statuses == [.ok, .ok, .tooManyRequests])
             #expect(Int(retryAfter ?? "") ?? 0 >= 1)
+        }
+    }
+
+    func post(_ c: any TestClientProtocol, _ uri: String, token: String, _ body: JSONValue) async throws -> TestResponse {
+        try await c.execute(uri: uri, method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                            body: Self.json(body))
+    }
+
+    @Test func aSessionMovedToAnotherCarsPageTalksAboutThatCarOnce() async throws {
+        try await withApp { c, db in
+            let (id, token) = try await session(c, extra: ["locale": "zh-CN"])
+            let first = try await post(c, "/v1/chat/sessions/\(id)/vehicle", token: token, ["stock_number": "SH24001", "locale": "zh-CN"])
+            #expect(first.status == .ok)
+            let message = Self.parse(first)["message"]
+            #expect(message?["cards"]?.arrayValue?.first?["stock_number"] == "SH24001")
+            #expect(message?["text"]?.stringValue?.contains("宋L") == true)
+            #expect(message?["text"]?.stringValue?.contains("欢迎") == false)
+            let again = try await post(c, "/v1/chat/sessions/\(id)/vehicle", token: token, ["stock_number": "sh24001"])
+            #expect(Self.parse(again)["message"] == .null)
+            let transcript = Self.parse(try await c.execute(uri: "/v1/chat/sessions/\(id)/messages", method: .get,
+                                                            headers: [.authorization: "Bearer \(token)"]))
+            #expect(transcript["messages"]?.arrayValue?.count == 2)
+            #expect(transcript["vehicle"]?["stock_number"] == "SH24001")
+            let rows = try await db.rows("SELECT profile->>'focus_stock' FROM conversations WHERE id = \(UUID(uuidString: id)!)")
+            #expect(try rows.first?.decode(String?.self) == "SH24001")
+            // The next turn is about that car: "这台车落地价多少" prices SH24001.
+            let turn = Self.parse(try await post(c, "/v1/chat/sessions/\(id)/messages", token: token, ["text": "这台车落地价多少"]))
+            let quote = turn["messages"]?.arrayValue?.last?["cards"]?.arrayValue?.first { $0["type"] == "quote" }
+            #expect(quote?["lines"]?.arrayValue?.first?["amount"]?.doubleValue == 189_800)
+            let unknown = try await post(c, "/v1/chat/sessions/\(id)/vehicle", token: token, ["stock_number": "NOPE1"])
+            #expect(unknown.status == .notFound)
+            let other = try await session(c)
+            let foreign = try await post(c, "/v1/chat/sessions/\(id)/vehicle", token: other.1, ["stock_number": "SH24001"])
+            #expect(foreign.status == .forbidden)
+        }
+    }
+
+    @Test func aSoldCarsPageSaysItIsSoldAndOffersNoTestDriveTimes() async throws {
+        try await withApp { c, db in
+            let r = try await c.execute(uri: "/v1/chat/sessions", method: .post,
+                                        headers: [HTTPField.Name("X-Showroom-Key")!: "pk_demo_sh_pudong", .contentType: "application/json"],
+                                        body: Self.json(["store_id": "sh-pudong", "locale": "zh-CN", "stock_number": "SH24040"]))
+            let j = Self.parse(r)
+            let greeting = try #require(j["greeting"])
+            let text = greeting["text"]?.stringValue ?? ""
+            #expect(text.contains("已售出") && !text.contains("预约试驾") && !text.contains("售价"))
+            #expect(greeting["actions"]?.arrayValue?.contains { $0["type"] == "book_test_drive" } == false)
+            let similar = greeting["cards"]?.arrayValue?.compactMap { $0["stock_number"]?.stringValue } ?? []
+            #expect(!similar.isEmpty && !similar.contains("SH24040"))
+            let statuses = try await db.rows("SELECT status FROM inventory_units WHERE stock_number = ANY(\(similar))")
+                .map { try $0.decode(String.self) }
+            #expect(statuses.allSatisfy { $0 == "available" })
+            let id = try #require(j["session_id"]?.stringValue), token = try #require(j["session_token"]?.stringValue)
+            let slots = try await c.execute(uri: "/v1/chat/sessions/\(id)/slots?stock_number=SH24040", method: .get,
+                                            headers: [.authorization: "Bearer \(token)"])
+            #expect(slots.status == .conflict)
+            #expect(Self.parse(slots)["error"]?["code"] == "vehicle_unavailable")
+            let english = Self.parse(try await c.execute(
+                uri: "/v1/chat/sessions", method: .post,
+                headers: [HTTPField.Name("X-Showroom-Key")!: "pk_demo_sh_pudong", .contentType: "application/json"],
+                body: Self.json(["store_id": "sh-pudong", "locale": "en", "stock_number": "SH24040"])))
+            #expect(english["greeting"]?["text"]?.stringValue?.contains("has been sold") == true)
+        }
+    }
+
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        try await withApp { c, _ in
+            let (id, token) = try await session(c)
+            for scheme in ["bearer", "BEARER", "Bearer"] {
+                let r = try await c.execute(uri: "/v1/chat/sessions/\(id)/messages", method: .get, headers: [.authorization: "\(scheme) \(token)"])
+                #expect(r.status == .ok, "\(scheme)")
+            }
+            let basic = try await c.execute(uri: "/v1/chat/sessions/\(id)/messages", method: .get, headers: [.authorization: "Basic \(token)"])
+            #expect(basic.status == .unauthorized)
+        }
+    }
+
+    @Test func theLimitPerIPCountsEachForwardedClientBehindATrustedProxy() async throws {
+        try await withApp(rateLimit: true, live: true, configure: {
+            $0.rateLimit.perIPPerMinute = 3
+            $0.trustedProxies = try! TrustedProxies(parsing: ["127.0.0.1/32", "::1/128"])
+        }) { c, _ in
+            let (id, token) = try await session(c)
+            func get(_ forwarded: String) async throws -> TestResponse {
+                try await c.execute(uri: "/v1/chat/sessions/\(id)/messages", method: .get,
+                                    headers: [.authorization: "Bearer \(token)", .xForwardedFor: forwarded])
+            }
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<4 { statuses.append(try await get("203.0.113.7").status) }
+            #expect(statuses == [.ok, .ok, .ok, .tooManyRequests])
+            let limited = try await get("203.0.113.7")
+            #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect(Self.parse(limited)["error"]?["code"] == "rate_limited")
+            // Another customer behind the same proxy has a bucket of its own.
+            #expect(try await get("198.51.100.4").status == .ok)
+        }
+    }
+
+    @Test func forwardedAddressesFromAnUntrustedPeerAreIgnored() async throws {
+        try await withApp(rateLimit: true, live: true, configure: { $0.rateLimit.perIPPerMinute = 2 }) { c, _ in
+            let (id, token) = try await session(c)
+            var statuses: [HTTPResponse.Status] = []
+            for i in 0..<3 {
+                statuses.append(try await c.execute(uri: "/v1/chat/sessions/\(id)/messages", method: .get,
+                                                    headers: [.authorization: "Bearer \(token)", .xForwardedFor: "198.51.100.\(i)"]).status)
+            }
+            #expect(statuses == [.ok, .ok, .tooManyRequests])
+        }
+    }
+
+    @Test func anExpiredTokenIsRefusedWithTokenExpired() async throws {
+        try await withApp(configure: { $0.sessionTTLSeconds = 0 }) { c, _ in
+            let (id, token) = try await session(c)
+            let r = try await c.execute(uri: "/v1/chat/sessions/\(id)/messages", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(r.status == .unauthorized)
+            #expect(Self.parse(r)["error"]?["code"] == "token_expired")
+        }
+        let tokens = SessionToken(secret: "s")
+        let id = UUID(), now = Date(timeIntervalSince1970: 1_800_000_000)
+        let token = tokens.issue(session: id, store: "sh-pudong", ttl: 60, now: now)
+        #expect(try tokens.verify(token, session: id, now: now.addingTimeInterval(59)) == "sh-pudong")
+        #expect(throws: ShowroomError.self) { try tokens.verify(token, session: id, now: now.addingTimeInterval(60)) }
+    }
+
+    @Test func aToolErrorInAChineseReplyIsInChinese() async throws {
+        try await withApp { c, _ in
+            let (id, token) = try await session(c, extra: ["locale": "zh-CN"])
+            let turn = Self.parse(try await post(c, "/v1/chat/sessions/\(id)/messages", token: token, ["text": "SH24040 落地价多少"]))
+            let text = turn["messages"]?.arrayValue?.last?["text"]?.stringValue ?? ""
+            #expect(text.contains("售出"), "\(text)")
+            #expect(!text.contains("available") && !text.contains("SH24040 is"), "\(text)")
+        }
+    }
+
+    @Test func aCancelledTurnKeepsTheCustomersMessageAndGetsItsRow() async throws {
+        try await withApp { c, db in
+            let (id, token) = try await session(c)
+            let conversation = try #require(UUID(uuidString: id))
+            // The customer's message is stored before the turn runs: a turn that never finishes keeps it.
+            let turnID = UUID()
+            try await db.execute("""
+                INSERT INTO tool_calls (conversation_id, turn_id, store_id, caller, tool, arguments, ok, duration_ms)
+                VALUES (\(conversation), \(turnID), 'sh-pudong', 'widget:pricing', 'quote_price', '{}'::jsonb, true, 1)
+                """)
+            try await ConversationRepository(db: db).recordCancelledTurn(conversation, turnID: turnID, intent: "price_quote", agent: "pricing")
+            try await ConversationRepository(db: db).recordCancelledTurn(conversation, turnID: turnID, intent: "price_quote", agent: "pricing")
+            let turns = try await db.rows("SELECT guardrail FROM turns WHERE id = \(turnID)").map { try $0.decode(String?.self) }
+            #expect(turns == ["cancelled"])
+            let dangling = try await db.rows("""
+                SELECT count(*) FROM tool_calls t WHERE t.conversation_id = \(conversation)
+                AND NOT EXISTS (SELECT 1 FROM turns x WHERE x.id = t.turn_id)
+                """).first?.decode(Int.self)
+            #expect(dangling == 0)
+            // A finished turn stores the customer's message once, before the answer.
+            _ = try await post(c, "/v1/chat/sessions/\(id)/messages", token: token, ["text": "你好"])
+            let roles = try await db.rows("SELECT role FROM messages WHERE conversation_id = \(conversation) ORDER BY seq")
+                .map { try $0.decode(String.self) }
+            #expect(roles == ["assistant", "user", "assistant"])
         }
     }
 }

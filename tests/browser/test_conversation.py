@@ -39,6 +39,12 @@ VISITS = {
 }
 
 
+def shown_time(iso, ui_lang):
+    """The wall-clock time of a slot as the widget writes it: 09:00 in Chinese, 9:00 AM in English."""
+    h, m = int(iso[11:13]), iso[14:16]
+    return f"{h:02d}:{m}" if ui_lang.startswith("zh") else f"{(h % 12) or 12}:{m} {'AM' if h < 12 else 'PM'}"
+
+
 def digits(s):
     return "".join(ch for ch in s if ch.isdigit())
 
@@ -73,6 +79,25 @@ def test_customer_finds_prices_and_books_a_car(visit, base_url, db, driver, shot
         assert price <= visit.price_max, f"{stock} costs {price}, over {visit.price_max}"
     first_card = answer.find_element(By.CSS_SELECTOR, ".card-vehicle")
     assert visit.currency_sign in first_card.text, "the card price should carry the store's currency"
+    # Card names are in the page's language, with the brand written once (小鹏G6, not 小鹏小鹏G6).
+    names = db.execute(
+        "SELECT u.stock_number, mk.name, mk.name_zh, m.name_zh FROM inventory_units u JOIN models m ON m.id = u.model_id "
+        "JOIN makes mk ON mk.id = m.make_id WHERE u.store_id = %s AND u.stock_number = ANY(%s)", (visit.store, stocks)).fetchall()
+    for stock, make, make_zh, model_zh in names:
+        title = answer.find_element(By.CSS_SELECTOR, f".card-vehicle[data-stock-number='{stock}'] .vehicle-title").text
+        if visit.ui_lang.startswith("zh") and model_zh:
+            assert model_zh in title, f"{stock}: the Chinese page should show {model_zh}, showed {title!r}"
+            brand_times = (title.count(make_zh) if make_zh else 0) + title.lower().count(make.lower())
+            assert brand_times == 1, f"{stock}: the brand ({make_zh}/{make}) should appear once in {title!r}"
+    # The test-drive button never covers the card's facts (range, mileage).
+    for card in answer.find_elements(By.CSS_SELECTOR, ".card-vehicle"):
+        overlap = driver.execute_script("""
+            var card = arguments[0], b = card.querySelector('.vehicle-drive').getBoundingClientRect();
+            return Array.from(card.querySelectorAll('.spec, .stock, .price, .badge')).some(function (n) {
+              var r = n.getBoundingClientRect();
+              return r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
+            });""", card)
+        assert not overlap, f"the test-drive button of {card.get_attribute('data-stock-number')} covers its facts"
 
     # 2. Out-the-door price of the first car: an itemized quote whose lines add up to its total.
     errors = w.ask(visit.quote)
@@ -108,7 +133,9 @@ def test_customer_finds_prices_and_books_a_car(visit, base_url, db, driver, shot
     shot(driver, "booking-confirmed")
     assert not w.error_notices()[before_errors:], "booking showed an error"
     sent = w.messages()[-2]
-    assert sent[0] == "user" and phone in sent[1] and slot in sent[1], f"the booking message was {sent}"
+    assert sent[0] == "user" and phone in sent[1], f"the booking message was {sent}"
+    assert slot not in sent[1] and "T" + slot[11:16] not in sent[1], f"the booking time should be formatted: {sent[1]}"
+    assert shown_time(slot, visit.ui_lang) in sent[1], f"the booking message should show {shown_time(slot, visit.ui_lang)}: {sent[1]}"
     reply = w.last_answer()
     assert reply.get_attribute("data-role") == "assistant"
     assert reply.get_attribute("data-agent") == "booking", "a booking is answered by the booking agent"

@@ -9,8 +9,7 @@ enum EmbeddedWriter {
     static func reply(_ p: PlanContext, _ o: TurnOutcomes) -> String {
         let zh = p.language == .zh
         if let failed = o.entries.last(where: { $0.error != nil }), o.entries.allSatisfy({ $0.result == nil }) {
-            let msg = failed.error?["message"]?.stringValue ?? ""
-            return zh ? "抱歉，这一步没能完成：\(msg)" : "Sorry, I couldn't complete that: \(msg)"
+            return ToolErrorText.customer(failed.error, language: p.language)
         }
         switch p.intent {
         case .greeting:
@@ -77,9 +76,10 @@ enum EmbeddedWriter {
     }
 
     static func vehicleLine(_ v: JSONValue, zh: Bool) -> String {
-        let name = zh ? "\(v["make_zh"]?.stringValue ?? v["make"]?.stringValue ?? "")\(v["model_zh"]?.stringValue ?? v["model"]?.stringValue ?? "")"
-                      : "\(v["make"]?.stringValue ?? "") \(v["model"]?.stringValue ?? "")"
-        var parts = ["\(v["year"]?.intValue.map(String.init) ?? "") \(name) \(v["trim"]?.stringValue ?? "")".trimmingCharacters(in: .whitespaces)]
+        let title = VehicleName.title(year: v["year"]?.intValue, make: v["make"]?.stringValue ?? "", model: v["model"]?.stringValue ?? "",
+                                      makeZh: v["make_zh"]?.stringValue, modelZh: v["model_zh"]?.stringValue,
+                                      trim: v["trim"]?.stringValue, language: zh ? .zh : .en)
+        var parts = [title]
         parts.append(money(v["price"], nil))
         if let r = v["range_km"]?.intValue { parts.append(zh ? "续航\(r)公里" : "\(r) km range") }
         if let m = v["mileage_km"]?.intValue, v["condition"]?.stringValue != "new" { parts.append(zh ? "里程\(m)公里" : "\(m) km") }

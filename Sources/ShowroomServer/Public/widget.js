@@ -3,8 +3,12 @@
  *
  *   <script src="https://DEALER-HOST/widget.js" data-store="sh-pudong" data-key="pk_..." async></script>
  *
- * Optional attributes: data-stock-number / data-vin (vehicle detail page: the session opens about that car),
- * data-locale (overrides <html lang>), data-title (panel title), data-accent (CSS colour).
+ * Optional attributes: data-stock-number / data-vin (vehicle detail page: the session opens about that car,
+ * and a conversation resumed from another page moves to that car), data-locale (overrides <html lang>),
+ * data-title (panel title), data-accent (CSS colour).
+ *
+ * One widget per page. A page that offers several stores (the demo group page) switches it with
+ * ShowroomWidget.switchStore({store, key, locale}); each store keeps its own saved conversation.
  *
  * Everything lives in a shadow root, so page styles and widget styles never meet. The API is the one
  * of shared/spec/api.md (public part); its base URL is this script's own origin. Plain JavaScript, no
@@ -28,7 +32,8 @@
   var PAGE_LOCALE = ds.locale || document.documentElement.lang || navigator.language || 'en';
   var POLL_MS = 5000;
   var MAX_INPUT = 2000;
-  var STORAGE_KEY = 'showroom.session.v1:' + STORE;
+  var STORAGE_PREFIX = 'showroom.session.v1:';
+  var STORAGE_KEY = STORAGE_PREFIX + STORE;
 
   // ---------------------------------------------------------------------------------------------
   // UI strings, both languages.
@@ -57,7 +62,7 @@
       mileage: function (km, mi) { return km + ' km (' + mi + ' mi)'; },
       stock: function (s) { return 'Stock ' + s; },
       askAbout: function (s) { return 'Tell me about ' + s; },
-      askAboutLabel: function (name) { return 'Ask about the ' + name; },
+      askAboutPrefix: 'Ask about: ',
       testDrive: 'Test drive', testDriveLabel: function (name) { return 'Book a test drive in the ' + name; },
       quoteTitle: 'Out-the-door estimate', total: 'Total',
       bookTitle: 'Book a test drive', vehicle: 'Vehicle', name: 'Name', phone: 'Phone', slot: 'Time',
@@ -68,7 +73,7 @@
       nameRequired: 'Please enter your name.', phoneInvalid: 'Please enter a valid phone number.',
       slotRequired: 'Please choose a time.', consentRequired: 'Please agree to be contacted so we can confirm.',
       bookingText: function (b) {
-        return 'Book a test drive' + (b.stock_number ? ' for ' + b.stock_number : '') + ' at ' + b.start +
+        return 'Book a test drive' + (b.stock_number ? ' for ' + b.stock_number : '') + ' on ' + formatSlot(b.start) +
           ', name ' + b.name + ', phone ' + b.phone + ', I consent to be contacted';
       },
       errNetwork: 'We can’t reach the assistant right now. Please check your connection and try again.',
@@ -104,7 +109,7 @@
       mileage: function (km) { return '里程 ' + km + ' 公里'; },
       stock: function (s) { return '库存号 ' + s; },
       askAbout: function (s) { return '介绍一下 ' + s; },
-      askAboutLabel: function (name) { return '咨询 ' + name; },
+      askAboutPrefix: '咨询：',
       testDrive: '预约试驾', testDriveLabel: function (name) { return '预约试驾 ' + name; },
       quoteTitle: '落地价估算', total: '合计',
       bookTitle: '预约试驾', vehicle: '车辆', name: '姓名', phone: '手机号', slot: '时间',
@@ -115,7 +120,7 @@
       nameRequired: '请填写姓名。', phoneInvalid: '请填写正确的手机号。',
       slotRequired: '请选择时间。', consentRequired: '需要您同意联系，门店才能确认预约。',
       bookingText: function (b) {
-        return '预约试驾' + (b.stock_number ? ' ' + b.stock_number : '') + ' 时间 ' + b.start +
+        return '预约试驾' + (b.stock_number ? ' ' + b.stock_number : '') + ' 时间 ' + formatSlot(b.start) +
           ' 姓名 ' + b.name + ' 电话 ' + b.phone + ' 同意联系';
       },
       errNetwork: '暂时无法连接在线顾问，请检查网络后重试。',
@@ -156,6 +161,7 @@
     pollTimer: 0,
     blockedUntil: 0,      // after a 429: no sending before this time (ms)
     booking: null,        // open booking form {el, opener}
+    ready: null,          // Promise: the first transcript or greeting of this page is shown
     contact: { name: '', phone: '' }
   };
 
@@ -313,8 +319,16 @@
       p(d.getMinutes()) + ':00' + sign + p(Math.floor(off / 60)) + ':' + p(off % 60);
   }
 
+  /** "2026 BYD Song L" / "2026 比亚迪宋L": Chinese names on a Chinese widget, the brand written once
+   *  (a Chinese model name such as 小鹏G6 may already start with it), as VehicleName does on the server. */
   function vehicleName(c) {
-    return [c.year, c.make, c.model].filter(function (x) { return x != null && x !== ''; }).join(' ');
+    var name = [c.make, c.model].filter(function (x) { return x != null && x !== ''; }).join(' ');
+    if (state.lang === 'zh' && (c.make_zh || c.model_zh)) {
+      var brand = c.make_zh || c.make || '', model = c.model_zh || c.model || '';
+      var starts = function (b) { return b && model.toLowerCase().indexOf(String(b).toLowerCase()) === 0; };
+      name = starts(brand) || starts(c.make) ? model : brand + model;
+    }
+    return [c.year, name].filter(function (x) { return x != null && x !== ''; }).join(' ');
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -539,10 +553,13 @@
       meta.push(t('mileage')(formatNumber(c.mileage_km), formatNumber(Math.round(c.mileage_km / 1.609))));
     }
     var condition = t('condition')[c.condition] || c.condition || '';
+    // No aria-label: the button's name is its content (name, trim, price, condition, range or mileage,
+    // stock number), with a visually hidden "Ask about:" first so the purpose is heard too.
     var main = el('button', {
-      type: 'button', class: 'vehicle-main', 'aria-label': t('askAboutLabel')(name + (c.trim ? ' ' + c.trim : '') + (stock ? ', ' + t('stock')(stock) : '')),
+      type: 'button', class: 'vehicle-main',
       onclick: function () { if (stock) { state.focusStock = stock; send(t('askAbout')(stock)); } }
     },
+      el('span', { class: 'visually-hidden', text: t('askAboutPrefix') }),
       photo,
       el('span', { class: 'info' },
         el('span', { class: 'vehicle-title', text: name }),
@@ -644,6 +661,7 @@
       tool: function (name) { status.lastChild.textContent = t('tools')[name] || t('tools')['*']; status.hidden = false; },
       delta: function (s) { text.hidden = false; status.hidden = true; text.textContent += s; scrollToEnd(); },
       card: function (c) { var n = renderCard(c); if (n) { cards.hidden = false; status.hidden = true; cards.appendChild(n); scrollToEnd(); } },
+      shown: function () { return !text.hidden || !cards.hidden; }, // streamed text or cards were put in the live region
       remove: function () { node.remove(); }
     };
   }
@@ -690,7 +708,8 @@
       p = requestJSON('GET', sessionPath('/messages'), { auth: true }).then(function (r) {
         state.messages = Array.isArray(r.messages) ? r.messages.slice() : [];
         renderAll();
-      }, function (e) {
+        return followPageVehicle(r.vehicle);
+      }).catch(function (e) {
         if (!isGone(e)) throw e;
         state.session = null; clearStored();
         return ensureSession();
@@ -699,13 +718,53 @@
       statusEl.textContent = t('connecting');
       p = ensureSession();
     }
-    p.then(function () { statusEl.textContent = ''; setBusy(false); }, function (e) {
+    state.ready = p.then(function () { statusEl.textContent = ''; setBusy(false); }, function (e) {
       statusEl.textContent = '';
       setBusy(false);
       state.started = false; // try again on the next open or message
       if (!stored || isGone(e)) state.session = null;
       showError(e, true);
     });
+  }
+
+  function samePageVehicle(v) {
+    if (!v) return false;
+    return (!!PAGE_STOCK && String(v.stock_number || '').toUpperCase() === PAGE_STOCK.toUpperCase()) ||
+      (!!PAGE_VIN && String(v.vin || '').toUpperCase() === PAGE_VIN.toUpperCase());
+  }
+
+  /** A conversation resumed on a vehicle page about another car moves to this page's car: the server
+   *  makes it the session's vehicle context and answers with a message about it. */
+  function followPageVehicle(sessionVehicle) {
+    if ((!PAGE_STOCK && !PAGE_VIN) || samePageVehicle(sessionVehicle)) return null;
+    var bodyObj = { locale: state.lang === 'zh' ? 'zh-CN' : 'en' };
+    if (PAGE_STOCK) bodyObj.stock_number = PAGE_STOCK; else bodyObj.vin = PAGE_VIN;
+    return requestJSON('POST', sessionPath('/vehicle'), { auth: true, body: bodyObj }).then(function (r) {
+      if (r && r.message) addMessages([r.message]);
+    }, function (e) {
+      if (isGone(e)) throw e; // handled like a refused transcript: a new session about this car
+    });
+  }
+
+  /** Another store on the same page (the demo group page): its own saved conversation, language and key. */
+  function switchStore(opts) {
+    opts = opts || {};
+    if (!opts.store || state.busy || state.starting) return false;
+    if (opts.store === STORE) return true;
+    closeBooking();
+    clearTimeout(state.pollTimer);
+    STORE = String(opts.store); KEY = String(opts.key || '');
+    PAGE_STOCK = String(opts.stockNumber || ''); PAGE_VIN = String(opts.vin || '');
+    PAGE_LOCALE = opts.locale || PAGE_LOCALE;
+    STORAGE_KEY = STORAGE_PREFIX + STORE;
+    host.setAttribute('data-store', STORE);
+    state.lang = langOf(PAGE_LOCALE);
+    applyLanguage();
+    state.session = null; state.started = false; state.ready = null; state.messages = []; state.vehicles = {};
+    state.focusStock = PAGE_STOCK; state.blockedUntil = 0;
+    log.textContent = '';
+    if (state.open) { start(); schedulePoll(); }
+    return true;
   }
 
   function newConversation() {
@@ -839,7 +898,7 @@
       });
     }
     return pump().then(function () {
-      if (result) { draft.remove(); finish(result); return; }
+      if (result) { finish(result, draft); return; }
       if (failure) { draft.remove(); throw failure; }
       throw new ApiError(0, 'interrupted', '');
     }, function () { throw new ApiError(0, 'interrupted', ''); }).catch(function (e) {
@@ -880,17 +939,30 @@
     }, function () { return { kept: true, answered: false }; });
   }
 
-  function finish(result) {
+  /** Adopts a turn's final messages. A streamed draft that already showed the answer is swapped for the
+   *  final message with the live region muted, so screen readers do not hear the answer twice. */
+  function finish(result, draft) {
     var msgs = (result && Array.isArray(result.messages)) ? result.messages : [];
     var lastUser = state.messages[state.messages.length - 1];
+    var quiet = draft && draft.shown() ? draft : null;
     msgs.forEach(function (m) {
       if (m.role === 'user' && lastUser && lastUser.role === 'user') {
         state.messages[state.messages.length - 1] = m; // the server's copy of what was just sent
         lastUser = null;
         return;
       }
+      if (quiet && m.role !== 'user' && m.role !== 'system') {
+        state.messages.push(m);
+        log.setAttribute('aria-live', 'off');
+        quiet.node.replaceWith(renderMessage(m));
+        quiet = null;
+        scrollToEnd();
+        setTimeout(function () { log.setAttribute('aria-live', 'polite'); }, 0);
+        return;
+      }
       addMessages([m]);
     });
+    if (draft) draft.remove();
     if (!msgs.some(function (m) { return m.role !== 'user'; })) throw new ApiError(500, 'empty_answer', '');
   }
 
@@ -1046,7 +1118,10 @@
   window.ShowroomWidget = {
     open: openPanel,
     close: closePanel,
-    send: function (text) { openPanel(); return send(text); },
+    // Sent once the transcript or greeting is shown (opening the panel may have just started loading it).
+    send: function (text) { openPanel(); return Promise.resolve(state.ready).then(function () { return send(text); }); },
+    switchStore: switchStore,
+    store: function () { return STORE; },
     bookTestDrive: function (stockNumber) { openPanel(); openBooking({ stock_number: stockNumber }, null); }
   };
 })();
