@@ -163,6 +163,56 @@ import Testing
         }
     }
 
+    /// Make/model pairs from the audit of issue 2, fed to the real demo catalog: a right make
+    /// with a model the catalog does not carry must not be filed under another model of that make.
+    static let unrelatedModels: [(String, String)] = [
+        ("Honda", "HR-V"), ("Ford", "F-250"), ("Ford", "Escape"), ("Toyota", "Sequoia"), ("Toyota", "Toyota Sequoia"),
+        ("Hyundai", "Ioniq 6"), ("Mercedes-Benz", "EQE"), ("Mercedes-Benz", "GLE"), ("大众", "迈腾"), ("本田", "飞度"),
+        ("奔驰", "S级"), ("比亚迪", "秦L"), ("Chevrolet", "Equinox EV"), ("Tesla", "Model Z"), ("Yugo", "GV"),
+    ]
+
+    /// Real misspellings and spellings of catalog models, with the catalog model each must become.
+    static let typos: [(String, String, String)] = [
+        ("Toyota", "Camery", "Toyota Camry"), ("Tesla", "Modle Y", "Tesla Model Y"), ("Tesla", "Model3", "Tesla Model 3"),
+        ("比亚迪", "宋PLUS", "BYD Song PLUS"), ("Toyota", "Highlandr", "Toyota Highlander"), ("Honda", "Accrd", "Honda Accord"),
+        ("Chevrolet", "Equinx", "Chevrolet Equinox"), ("Hondda", "Civic", "Honda Civic"), ("Toyota", "Toyota Camry", "Toyota Camry"),
+        ("Toyota", "Camry Hybrid LE", "Toyota Camry"), ("特斯拉", "Model Y", "Tesla Model Y"), ("BMW", "3-Series", "BMW 3 Series"),
+    ]
+
+    @Test func aRightMakeWithAModelTheCatalogLacksIsRejectedWhileRealTyposResolve() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let pairs = Self.unrelatedModels.map { ($0.0, $0.1) } + Self.typos.map { ($0.0, $0.1) }
+            let rows = pairs.enumerated().map { i, pair in
+                [ImportFixtures.vin("1FMCU0F7", serial: 900_000 + i), "AUD\(i)", "2024", pair.0, pair.1, "", "new", "5", "$30,000", "",
+                 "white", ""]
+            }
+            let report = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header] + rows), store: "sf-bay",
+                                                                   options: Self.options)
+            let unrelated = Array(1...Self.unrelatedModels.count)
+            #expect(report.rejected.map(\.row) == unrelated)
+            #expect(report.rejected.allSatisfy { $0.code == "model_unresolved" })
+            let sequoia = try #require(report.rejected.first { $0.row == 4 })
+            #expect(sequoia.reason.contains("'Sequoia' is no catalog model of Toyota"))
+            let yugo = try #require(report.rejected.last)
+            #expect(yugo.reason.contains("'Yugo' is no catalog make"))
+            #expect(report.inserted == Self.typos.count)
+            let names = try await db.rows("""
+                SELECT make || ' ' || model FROM inventory_units WHERE stock_number LIKE 'AUD%' ORDER BY substr(stock_number, 4)::int
+                """).map { try $0.decode(String.self) }
+            #expect(names == Self.typos.map(\.2))
+            // Hand-checked: "highlandr" has 10 trigrams, 8 of them in "highlander"; the make is exact.
+            let highlander = try #require(report.warnings.first { $0.reason.hasPrefix("'Toyota Highlandr'") })
+            #expect(highlander.reason == "'Toyota Highlandr' taken as Toyota Highlander (model similarity 0.80).")
+            let hondda = try #require(report.warnings.first { $0.reason.hasPrefix("'Hondda Civic'") })
+            #expect(hondda.reason.contains("model similarity 1.00, make similarity 0.71"))
+            for warning in report.warnings where warning.code == "model_fuzzy" {
+                let score = try #require(warning.reason.firstMatch(of: /model similarity (\d\.\d\d)/).flatMap { Double($0.1) })
+                #expect(score >= Self.options.fuzzyThreshold, "\(warning.reason)")
+            }
+        }
+    }
+
     @Test func aStockNumberHeldByAnotherVINIsRejected() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
