@@ -43,7 +43,8 @@ public struct FeedImporter: Sendable {
     public init(db: Database) { self.db = db }
 
     /// Imports `data` (UTF-8 CSV, with or without BOM, any line endings) into `store`.
-    /// Throws `store_not_found`, `feed_empty` or `feed_missing_columns` before touching anything.
+    /// Throws `store_not_found`, `feed_not_utf8` (naming the line and byte offset of the first
+    /// byte that is not UTF-8), `feed_empty` or `feed_missing_columns` before touching anything.
     public func importFeed(data: Data, store storeID: StoreID, options: Options = .init()) async throws -> FeedImportReport {
         let timer = ImportTimer()
         let store = try await StoreRepository(db: db).require(storeID)
@@ -74,6 +75,10 @@ public struct FeedImporter: Sendable {
     /// Parses and validates the whole feed, collapses duplicate VINs (last wins) and rejects
     /// all but the last of rows that give one stock number to different VINs. Pure: no database.
     static func parse(_ data: Data, options: FeedRowValidator.Options) throws -> Parsed {
+        if let fault = UTF8Fault.find(in: data) {
+            throw ShowroomError("feed_not_utf8", "The feed is not UTF-8 text: \(fault.location) is not UTF-8. "
+                + "Nothing was imported. \(fault.advice)")
+        }
         var report = FeedImportReport(store: "")
         var validator: FeedRowValidator?
         var accepted: [FeedRowValidator.Row] = []

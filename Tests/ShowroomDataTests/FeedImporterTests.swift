@@ -213,6 +213,30 @@ import Testing
         }
     }
 
+    @Test func aFeedThatIsNotUTF8IsRefusedWholeNamingItsLineAndByte() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let before = try await snapshot(db)
+            let utf8 = ImportFixtures.csv([Self.header] + Self.camryRows(3))
+            // Row 3's colour "bleu clair métallisé" saved as Latin-1 (é = 0xE9); rows 1 and 2 are fine.
+            var text = Array(utf8)
+            let colour = Array("Blue,2026-03-01\r\n".utf8)
+            let third = text.indices.filter { Array(text[$0...].prefix(colour.count)) == colour }[2]
+            let prefix = Array(text[..<third]) + Array("bleu clair m".utf8)
+            text = prefix + [0xE9] + Array("tallis".utf8) + [0xE9] + Array(",2026-03-01\r\n".utf8)
+            do {
+                _ = try await FeedImporter(db: db).importFeed(data: Data(text), store: "sf-test", options: Self.options)
+                Issue.record("imported a Latin-1 feed")
+            } catch let e as ShowroomError {
+                #expect(e.code == "feed_not_utf8")
+                #expect(e.message.hasPrefix("The feed is not UTF-8 text: line 4 (byte offset \(prefix.count)): byte 0xE9 after"), "\(e.message)")
+                #expect(e.message.contains("Nothing was imported"))
+                #expect(e.message.contains("iconv -f WINDOWS-1252 -t UTF-8"))
+            }
+            #expect(try await snapshot(db) == before)
+        }
+    }
+
     @Test func aStockNumberHeldByAnotherVINIsRejected() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
