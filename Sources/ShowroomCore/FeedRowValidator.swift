@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Rules (issue 2): the VIN must have 17 characters of the VIN alphabet and, when made in North
 /// America, a correct check digit (elsewhere a wrong one is a warning, see `VIN.check`); the
-/// year must lie in 1980...next calendar year; the price must be positive and at most
-/// 10,000,000 in the store's currency; mileage must not be negative or above 2,000,000 km
+/// year must lie in 1980...next calendar year; the price must be at least `minimumPrice` (500 USD,
+/// 3,000 CNY) and at most 10,000,000 in the store's currency; mileage must not be negative or above 2,000,000 km
 /// (after converting miles at 1.609344 km/mi, rounded to the nearest km); make and model must be
 /// present. Rows with a different number of fields than the header are rejected (a shifted row
 /// would put values in the wrong columns). Lesser problems (unparseable MSRP or date, a VIN
@@ -84,6 +84,25 @@ public struct FeedRowValidator: Sendable {
 
     public static let minimumYear = 1980
     public static let maximumPrice: Decimal = 10_000_000
+    /// The lowest plausible price of a vehicle, in whole units of the store's currency: 500 USD,
+    /// 3,000 CNY (the cheapest used cars dealers list are a few times this). Below it a price is a
+    /// placeholder ($1), a typo, or written in thousands or 万 without saying so; the row is
+    /// rejected as `price_absurd` (an MSRP below it is dropped with a warning).
+    public static func minimumPrice(_ currency: Currency) -> Money {
+        switch currency {
+        case .USD: Money(minorUnits: 500_00, currency: .USD)
+        case .CNY: Money(minorUnits: 3_000_00, currency: .CNY)
+        }
+    }
+
+    /// `price_absurd` when `amount` is below `minimumPrice`, whichever reader read it.
+    static func implausiblyLow(_ amount: Money, text: String, label: String) -> ShowroomError? {
+        let floor = minimumPrice(amount.currency)
+        guard amount < floor else { return nil }
+        let hint = amount.currency == .CNY ? " (if it is in 万, write \(text)万)" : " (if it is in thousands, write it out in full)"
+        return ShowroomError("\(label.lowercased())_absurd",
+            "\(label) \(text) is below \(floor.formatted), the lowest plausible price of a vehicle\(hint).")
+    }
     public static let maximumMileageKm = 2_000_000
     /// A unit with no condition column is taken as new up to this many km, else used.
     public static let newMileageLimitKm = 500
@@ -146,10 +165,19 @@ public struct FeedRowValidator: Sendable {
         case .success(nil): return reject(.price, "price_missing", "Price is missing.")
         case .success(let p?): price = p
         }
+        if let low = FeedRowValidator.implausiblyLow(price, text: value(.price), label: "Price") {
+            return reject(.price, low.code, low.message)
+        }
         var msrp: Money?
         switch FeedRowValidator.money(value(.msrp), currency: options.currency, label: "MSRP") {
         case .failure(let e): warnings.append(issue(.msrp, e.code, e.message + " MSRP left empty."))
-        case .success(let m): msrp = m
+        case .success(let m?):
+            if let low = FeedRowValidator.implausiblyLow(m, text: value(.msrp), label: "MSRP") {
+                warnings.append(issue(.msrp, low.code, low.message + " MSRP left empty."))
+            } else {
+                msrp = m
+            }
+        case .success(nil): break
         }
 
         let unit = header.mileageUnitInHeader ?? options.mileageUnit

@@ -69,6 +69,21 @@ import Testing
         #expect(try accepted(validate(["MSRP": "$34,000"])).0.msrp == Money(34_000, .USD))
     }
 
+    @Test func aPriceBelowThePlausibleMinimumIsRejectedOnEitherReaderAndAnMSRPThereIsDropped() throws {
+        #expect(try accepted(validate(["Internet Price": "500"])).0.price == Money(500, .USD))
+        #expect(try accepted(validate(["Internet Price": "$500.00"])).0.price == Money(500, .USD))
+        #expect(try accepted(validate(["Internet Price": "3000"], currency: .CNY)).0.price == Money(3_000, .CNY))
+        let cny = try #require(rejection(validate(["Internet Price": "20.98"], currency: .CNY)))
+        #expect(cny.code == "price_absurd")
+        #expect(cny.reason == "Price 20.98 is below ¥3,000, the lowest plausible price of a vehicle (if it is in 万, write 20.98万).")
+        #expect(try #require(rejection(validate(["Internet Price": "¥2,999.99"], currency: .CNY))).code == "price_absurd")
+        let usd = try #require(rejection(validate(["Internet Price": "1"])))
+        #expect(usd.reason.hasPrefix("Price 1 is below $500, the lowest plausible price"))
+        let (row, warnings) = try accepted(validate(["MSRP": "$1"]))
+        #expect(row.msrp == nil)
+        #expect(warnings.map(\.code) == ["msrp_absurd"])
+    }
+
     @Test func plainAmountsReadWithoutFoundationEqualTheGeneralReader() throws {
         var texts = ["0", "0.00", "1", "9.9", "9.99", "32995", "32,995", "32,995.5", "1,000,000.05", "10000000", "10000000.00",
                      "10000000.01", "99999999999", "007", "1.", ".5", ",5", "12,34,5"]
@@ -117,6 +132,9 @@ import Testing
         (["Internet Price": "0"], "price", "price_not_positive"),
         (["Internet Price": "-100"], "price", "price_not_positive"),
         (["Internet Price": "10000001"], "price", "price_absurd"),
+        (["Internet Price": "1"], "price", "price_absurd"),  // the audit's $1 Camry, fast path
+        (["Internet Price": "$1"], "price", "price_absurd"),  // the same through the general reader
+        (["Internet Price": "499.99"], "price", "price_absurd"),
         (["Internet Price": "call"], "price", "price_invalid"),
         (["Internet Price": ""], "price", "price_missing"),
         (["Mileage": "-5"], "mileage", "mileage_negative"),
