@@ -3,7 +3,7 @@ import Foundation
 /// Turns one data row of a dealer feed into a validated unit, or a rejection with its reason.
 ///
 /// Rules (issue 2): the VIN must have 17 characters of the VIN alphabet and, when made in North
-/// America, a correct check digit (elsewhere a wrong one is a warning, see `VIN.check`); the
+/// America or China, a correct check digit (elsewhere a wrong one is a warning, see `VIN.check`); the
 /// year must lie in 1980...next calendar year; the price must be at least `minimumPrice` (500 USD,
 /// 3,000 CNY) and at most 10,000,000 in the store's currency; mileage must not be negative or above 2,000,000 km
 /// (after converting miles at 1.609344 km/mi, rounded to the nearest km); make and model must be

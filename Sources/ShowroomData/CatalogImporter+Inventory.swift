@@ -66,7 +66,7 @@ extension CatalogImporter {
             if !storeIDs.contains(store) { bad("store_id", "'\(store)' is not a store of stores.yaml") }
             if stock.isEmpty { bad("stock_number", "missing") }
             var vinText = value("vin")
-            switch VIN.check(vinText) {
+            switch VIN.check(vinText, requireCheckDigit: true) {  // demo-catalog.md: valid check digits, every market
             case .invalid(let e): bad("vin", e.message)
             case .warning(let v, let w): vinText = v.rawValue; warnings.append("\(at) vin: \(w.message)")
             case .valid(let v): vinText = v.rawValue

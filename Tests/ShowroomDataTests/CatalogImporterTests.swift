@@ -142,6 +142,27 @@ import Testing
         }
     }
 
+    @Test func aDemoCatalogVINWithAWrongCheckDigitIsRefused() async throws {
+        try await TestDatabase.with { db in
+            // The real catalog/, with one Chinese VIN's check digit edited as in the audit (X → 1).
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: DemoCatalog.folder, to: folder)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("inventory.csv")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains("LC09L2DEXTX487757"))
+            try text.replacingOccurrences(of: "LC09L2DEXTX487757", with: "LC09L2DE1TX487757").write(to: file, atomically: true, encoding: .utf8)
+            do {
+                _ = try await importer(db).importFolder(folder)
+                Issue.record("imported a catalog VIN with a wrong check digit")
+            } catch let error as ShowroomError {
+                #expect(error.code == "catalog_invalid")
+                #expect(error.message.contains("inventory.csv line 2 (SH24001) vin: VIN LC09L2DE1TX487757 has check digit 1"), "\(error.message)")
+            }
+            #expect(try await tableCounts(db) == [0, 0, 0, 0, 0, 0])
+        }
+    }
+
     @Test func yamlErrorsNameTheFileAndPathAndUnknownKeysAreWarnings() async throws {
         try await TestDatabase.with { db in
             let bad = ImportFixtures.modelsYAML.replacingOccurrences(of: "seats: 5\n        trims:\n          - {trim: Long Range AWD, year: 2024",
