@@ -7,11 +7,7 @@ extension CatalogImporter {
     /// the stock number and the field.
     static func loadInventory(_ folder: URL, stores: [StoreEntry], makes: [MakeEntry], today: LocalDate,
                               problems: inout Problems, warnings: inout [String]) -> [UnitRow] {
-        let url = folder.appendingPathComponent("inventory.csv")
-        guard let data = try? Data(contentsOf: url) else {
-            problems.add("inventory.csv: cannot read \(url.path)")
-            return []
-        }
+        guard let data = readFile("inventory.csv", in: folder, problems: &problems) else { return [] }
         let records = CSVParser.records(in: data)
         guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             problems.add("inventory.csv: the file is empty (expected the header \(inventoryColumns.joined(separator: ",")))")

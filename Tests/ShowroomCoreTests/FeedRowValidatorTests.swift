@@ -206,4 +206,43 @@ import Testing
         #expect(issue.code == "row_ragged")
         #expect(issue.reason == "row has 6 fields; the header has 5")
     }
+
+    @Test func anUnclosedQuoteIsReportedAsSuchWithItsLineAndWhatItSwallowed() throws {
+        let text = "VIN,Year,Make,Model,Price,Ext Color\r\n\(Self.goodVIN),2003,Honda,Accord,9000,Silver\r\n"
+            + "1HGCM82633A004353,2003,Honda,Accord,9100,\"Blue\r\n1HGCM82633A004354,2003,Honda,Accord,9200,Red\r\n"
+            + "1HGCM82633A004355,2003,Honda,Accord,9300,Gray\r\n"
+        let records = CSVParser.records(in: text)
+        #expect(records.count == 3)  // header, the good row, and the row whose quote swallowed the rest
+        let validator = FeedRowValidator(header: records[0].fields, options: .init(currency: .USD, today: Self.today))
+        let issue = try #require(rejection(validator.validate(records[2], row: 2)))
+        #expect(issue.code == "quote_unclosed")
+        #expect((issue.row, issue.line) == (2, 3))
+        #expect(issue.reason.hasPrefix("A quote opened in field 6 of the row starting on line 3 is never closed"))
+        #expect(issue.reason.contains("(2 more lines)"), "\(issue.reason)")
+    }
+
+    @Test func aVehicleTypeColumnHoldingCarIsNotAConditionAndTheRowIsKept() throws {
+        let header = Self.header.map { $0 == "Condition" ? "Vehicle Type" : $0 }
+        let (row, warnings) = try accepted(validate(["Vehicle Type": "Car", "Certified": ""], header: header))
+        #expect(row.condition == .used)  // 10,000 miles
+        #expect(warnings.map(\.code) == ["condition_inferred"])
+        #expect(warnings.first?.reason.hasPrefix("The condition column says 'Car', a kind of vehicle") == true)
+        #expect(try accepted(validate(["Vehicle Type": "Passenger Car", "Mileage": "3"], header: header)).0.condition == .new)
+        #expect(try accepted(validate(["Vehicle Type": "New"], header: header)).0.condition == .new)
+        #expect(try #require(rejection(validate(["Vehicle Type": "salvage"], header: header))).code == "condition_invalid")
+    }
+
+    @Test func longTextIsCutWhereItIsDescriptionAndRejectedWhereItIsAnIdentifierOrName() throws {
+        // The staff audit's feed held a 100,000-character colour.
+        let (row, warnings) = try accepted(validate(["Ext Color": String(repeating: "b", count: 100_000), "Trim": String(repeating: "t", count: 121)]))
+        #expect(row.exteriorColor?.count == FeedRowValidator.maximumColorLength)
+        #expect(row.trim?.count == FeedRowValidator.maximumTrimLength)
+        #expect(warnings.map(\.code).sorted() == ["exterior_color_too_long", "trim_too_long"])
+        #expect(warnings.contains { $0.reason == "The exterior color has 100000 characters; kept its first 60." })
+        #expect(try accepted(validate(["Ext Color": String(repeating: "蓝", count: 60)])).0.exteriorColor?.count == 60)
+        let stock = try #require(rejection(validate(["Stock #": String(repeating: "S", count: 41)])))
+        #expect(stock.code == "stock_number_too_long")
+        #expect(try accepted(validate(["Stock #": String(repeating: "S", count: 40)])).0.stockNumber.count == 40)
+        #expect(try #require(rejection(validate(["Model": String(repeating: "m", count: 61)]))).code == "model_too_long")
+    }
 }

@@ -163,6 +163,31 @@ import Testing
         }
     }
 
+    @Test func anEmptyFolderSaysWhichFilesAreMissingAndALatin1FileSaysWhereItIsNotUTF8() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: ShowroomError("catalog_invalid", """
+            The catalog has 2 problems:
+            - stores.yaml: missing from \(empty.path) (a catalog folder holds stores.yaml, models.yaml and inventory.csv)
+            - models.yaml: missing from \(empty.path) (a catalog folder holds stores.yaml, models.yaml and inventory.csv)
+            """)) { try CatalogImporter.load(empty, today: Self.today) }
+
+        let folder = try ImportFixtures.catalogFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("inventory.csv")
+        var bytes = try Data(contentsOf: csv)
+        let at = try #require(bytes.firstRange(of: Data(",white,black".utf8)))
+        bytes.replaceSubrange(at.lowerBound + 1..<at.lowerBound + 2, with: [0xE9])  // "white" → "\u{E9}hite" in Latin-1
+        try bytes.write(to: csv)
+        do {
+            _ = try CatalogImporter.load(folder, today: Self.today)
+            Issue.record("loaded a Latin-1 inventory.csv")
+        } catch let e as ShowroomError {
+            #expect(e.message.contains("inventory.csv: not UTF-8 text at line 2 (byte offset"), "\(e.message)")
+        }
+    }
+
     @Test func yamlErrorsNameTheFileAndPathAndUnknownKeysAreWarnings() async throws {
         try await TestDatabase.with { db in
             let bad = ImportFixtures.modelsYAML.replacingOccurrences(of: "seats: 5\n        trims:\n          - {trim: Long Range AWD, year: 2024",
