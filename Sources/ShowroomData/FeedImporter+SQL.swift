@@ -7,6 +7,7 @@ extension FeedImporter {
     struct Applied: Sendable {
         var inserted = 0
         var updated = 0
+        var duplicateVINs = 0
         var rejected: [FeedImportReport.Issue] = []
         var warnings: [FeedImportReport.Issue] = []
     }
@@ -60,9 +61,13 @@ extension FeedImporter {
             applied.rejected.append(.init(row: n, line: line, field: "stock_number", code: "stock_number_taken",
                 reason: "Stock number \(stock) already belongs to VIN \(vin) in store \(store.id)."))
         }
-        let rejectedRows = applied.rejected.map(\.row)
-        if !rejectedRows.isEmpty {
-            try await conn.query("DELETE FROM feed_rows WHERE row::int = ANY(\(rejectedRows))", logger: log)
+        let collapsed = Self.collapse(rows, rejected: Set(applied.rejected.map(\.row)))
+        applied.duplicateVINs = collapsed.duplicateVINs
+        applied.warnings += collapsed.warnings
+        applied.rejected += collapsed.rejected
+        let notApplied = applied.rejected.map(\.row) + collapsed.dropped
+        if !notApplied.isEmpty {
+            try await conn.query("DELETE FROM feed_rows WHERE row::int = ANY(\(notApplied))", logger: log)
         }
         try await conn.run(Self.mapTrims, logger: log)
         let counts = try await conn.upsertCounts(Self.upsert(store: store), logger: log)

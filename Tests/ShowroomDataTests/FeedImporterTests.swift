@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    @Test func aDuplicateVINWhoseLaterCopyTheDatabaseRejectsKeepsTheEarlierGoodRow() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let rows = Self.camryRows(2)
+            let bad = { var r = rows[0]; r[4] = "Sequoia"; r[8] = "$21,000"; return r }()  // same VIN, a model the catalog lacks
+            let report = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header, rows[0], rows[1], bad]),
+                                                                   store: "sf-test", options: Self.options)
+            #expect(report.rejected.map(\.row) == [3])
+            #expect(report.rejected.map(\.code) == ["model_unresolved"])
+            #expect(report.duplicateVINs == 0)
+            #expect(report.inserted == 2)
+            let price = try await db.rows("SELECT list_price::text FROM inventory_units WHERE vin = \(rows[0][0])").first?.decode(String.self)
+            #expect(price == "25001.00")
+        }
+    }
+
     @Test func reImportingTheSameFeedChangesNothingAndAnEditedPriceIsAnUpdate() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
@@ -269,8 +285,12 @@ import Testing
         let rows = Self.camryRows(6, bad: [2: (0, "NOTAVIN")]) + [Self.camryRows(1)[0]]
         let parsed = try FeedImporter.parse(ImportFixtures.csv([Self.header] + rows), options: .init(currency: .USD, today: Self.today))
         #expect(parsed.report.rows == 7)
-        #expect(parsed.rows.count + parsed.report.rejected.count + parsed.report.duplicateVINs == 7)
+        #expect(parsed.rows.count + parsed.report.rejected.count == 7)
         #expect(parsed.report.rejected.map(\.code) == ["vin_length"])
-        #expect(parsed.report.duplicateVINs == 1)
+        let collapsed = FeedImporter.collapse(parsed.rows, rejected: [])
+        #expect(collapsed.duplicateVINs == 1)
+        #expect(collapsed.dropped == [1])  // row 7 repeats row 1's VIN
+        // When the database refuses the later copy, the earlier one stands.
+        #expect(FeedImporter.collapse(parsed.rows, rejected: [7]).dropped == [])
     }
 }
