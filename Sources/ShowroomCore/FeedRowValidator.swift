@@ -3,9 +3,9 @@ import Foundation
 /// Turns one data row of a dealer feed into a validated unit, or a rejection with its reason.
 ///
 /// Rules (issue 2): the VIN must have 17 characters of the VIN alphabet and, when made in North
-/// America, a correct check digit (elsewhere a wrong one is a warning, see `VIN.check`); the
-/// year must lie in 1980...next calendar year; the price must be positive and at most
-/// 10,000,000 in the store's currency; mileage must not be negative or above 2,000,000 km
+/// America or China, a correct check digit (elsewhere a wrong one is a warning, see `VIN.check`); the
+/// year must lie in 1980...next calendar year; the price must be at least `minimumPrice` (500 USD,
+/// 3,000 CNY) and at most 10,000,000 in the store's currency; mileage must not be negative or above 2,000,000 km
 /// (after converting miles at 1.609344 km/mi, rounded to the nearest km); make and model must be
 /// present. Rows with a different number of fields than the header are rejected (a shifted row
 /// would put values in the wrong columns). Lesser problems (unparseable MSRP or date, a VIN
@@ -84,7 +84,35 @@ public struct FeedRowValidator: Sendable {
 
     public static let minimumYear = 1980
     public static let maximumPrice: Decimal = 10_000_000
+    /// The lowest plausible price of a vehicle, in whole units of the store's currency: 500 USD,
+    /// 3,000 CNY (the cheapest used cars dealers list are a few times this). Below it a price is a
+    /// placeholder ($1), a typo, or written in thousands or 万 without saying so; the row is
+    /// rejected as `price_absurd` (an MSRP below it is dropped with a warning).
+    public static func minimumPrice(_ currency: Currency) -> Money {
+        switch currency {
+        case .USD: Money(minorUnits: 500_00, currency: .USD)
+        case .CNY: Money(minorUnits: 3_000_00, currency: .CNY)
+        }
+    }
+
+    /// `price_absurd` when `amount` is below `minimumPrice`, whichever reader read it.
+    static func implausiblyLow(_ amount: Money, text: String, label: String) -> ShowroomError? {
+        let floor = minimumPrice(amount.currency)
+        guard amount < floor else { return nil }
+        let hint = amount.currency == .CNY ? " (if it is in 万, write \(text)万)" : " (if it is in thousands, write it out in full)"
+        return ShowroomError("\(label.lowercased())_absurd",
+            "\(label) \(text) is below \(floor.formatted), the lowest plausible price of a vehicle\(hint).")
+    }
     public static let maximumMileageKm = 2_000_000
+    /// Longest make or model text (characters), as the staff API allows; longer is rejected.
+    public static let maximumNameLength = 60
+    /// Longest stock number (characters), as the staff API's pattern allows; longer is rejected
+    /// (cutting an identifier could merge two units).
+    public static let maximumStockNumberLength = 40
+    /// Longest trim text (characters), as the staff API allows; longer is cut with a warning.
+    public static let maximumTrimLength = 120
+    /// Longest colour text (characters), as the staff API allows; longer is cut with a warning.
+    public static let maximumColorLength = 60
     /// A unit with no condition column is taken as new up to this many km, else used.
     public static let newMileageLimitKm = 500
 
@@ -111,6 +139,15 @@ public struct FeedRowValidator: Sendable {
         }
         func reject(_ field: FeedHeaderMap.Field?, _ code: String, _ reason: String) -> Outcome {
             .rejected(issue(field, code, reason), warnings: warnings)
+        }
+        if record.unterminatedQuote {
+            // The open field runs to the end of the input: it is the record's last field.
+            let rest = record[record.count - 1].reversed().drop(while: \.isNewline)  // the file's final line break ends no line
+            let swallowed = rest.reduce(0) { $1.isNewline ? $0 + 1 : $0 }
+            return reject(nil, "quote_unclosed",
+                "A quote opened in field \(record.count) of the row starting on line \(record.line) is never closed, so everything after it to the end of "
+                    + "the file (\(swallowed) more line\(swallowed == 1 ? "" : "s")) was read as that one field and none of it was imported. "
+                    + "Close the quote (a quote inside a field is written \"\") and import the feed again.")
         }
         if let ragged = record.raggedness(expected: headerCount) {
             return reject(nil, "row_ragged", ragged)
@@ -139,6 +176,10 @@ public struct FeedRowValidator: Sendable {
         let make = value(.make), model = value(.model)
         if make.isEmpty { return reject(.make, "make_missing", "Make is missing.") }
         if model.isEmpty { return reject(.model, "model_missing", "Model is missing.") }
+        for (field, text) in [(FeedHeaderMap.Field.make, make), (.model, model)] where text.count > FeedRowValidator.maximumNameLength {
+            return reject(field, "\(field.rawValue)_too_long",
+                "\(field.rawValue.capitalized) has \(text.count) characters; at most \(FeedRowValidator.maximumNameLength) are allowed.")
+        }
 
         let price: Money
         switch FeedRowValidator.money(value(.price), currency: options.currency, label: "Price") {
@@ -146,10 +187,19 @@ public struct FeedRowValidator: Sendable {
         case .success(nil): return reject(.price, "price_missing", "Price is missing.")
         case .success(let p?): price = p
         }
+        if let low = FeedRowValidator.implausiblyLow(price, text: value(.price), label: "Price") {
+            return reject(.price, low.code, low.message)
+        }
         var msrp: Money?
         switch FeedRowValidator.money(value(.msrp), currency: options.currency, label: "MSRP") {
         case .failure(let e): warnings.append(issue(.msrp, e.code, e.message + " MSRP left empty."))
-        case .success(let m): msrp = m
+        case .success(let m?):
+            if let low = FeedRowValidator.implausiblyLow(m, text: value(.msrp), label: "MSRP") {
+                warnings.append(issue(.msrp, low.code, low.message + " MSRP left empty."))
+            } else {
+                msrp = m
+            }
+        case .success(nil): break
         }
 
         let unit = header.mileageUnitInHeader ?? options.mileageUnit
@@ -173,6 +223,10 @@ public struct FeedRowValidator: Sendable {
         }
 
         var stock = value(.stockNumber)
+        if stock.count > FeedRowValidator.maximumStockNumberLength {
+            return reject(.stockNumber, "stock_number_too_long",
+                "Stock number has \(stock.count) characters; at most \(FeedRowValidator.maximumStockNumberLength) are allowed.")
+        }
         let derived = stock.isEmpty
         if derived {
             stock = String(vin.rawValue.suffix(8))
@@ -191,8 +245,17 @@ public struct FeedRowValidator: Sendable {
         if date == nil, !dateText.isEmpty {
             warnings.append(issue(.dateInStock, "date_invalid", "Date in stock '\(dateText)' is not a date (YYYY-MM-DD or MM/DD/YYYY); left empty."))
         }
-        let trim = value(.trim)
-        let ext = value(.exteriorColor).lowercased(), int = value(.interiorColor).lowercased()
+        /// Text cut to `limit` characters, with a warning saying so.
+        func capped(_ field: FeedHeaderMap.Field, _ text: String, _ limit: Int) -> String {
+            guard text.count > limit else { return text }
+            let label = field.rawValue.replacingOccurrences(of: "_", with: " ")
+            warnings.append(issue(field, "\(field.rawValue)_too_long",
+                "The \(label) has \(text.count) characters; kept its first \(limit)."))
+            return String(text.prefix(limit)).trimmed
+        }
+        let trim = capped(.trim, value(.trim), FeedRowValidator.maximumTrimLength)
+        let ext = capped(.exteriorColor, value(.exteriorColor).lowercased(), FeedRowValidator.maximumColorLength)
+        let int = capped(.interiorColor, value(.interiorColor).lowercased(), FeedRowValidator.maximumColorLength)
         let accepted = Row(
             row: row, line: record.line, vin: vin, stockNumber: stock, stockNumberDerived: derived, year: year,
             make: make, model: model, trim: trim.isEmpty ? nil : trim, bodyType: body, condition: condition,
@@ -208,7 +271,10 @@ public struct FeedRowValidator: Sendable {
     {
         let text = value(.condition)
         var condition: VehicleCondition?
-        if !text.isEmpty {
+        // A "Type"/"Vehicle Type" column may hold the kind of vehicle (Car, Truck, SUV, Passenger
+        // Car) rather than new/used: then it says nothing about condition.
+        let vehicleKind = FeedRowValidator.condition(text) == nil && FeedRowValidator.isVehicleKind(text)
+        if !text.isEmpty, !vehicleKind {
             guard let c = FeedRowValidator.condition(text) else {
                 return .failure(ShowroomError("condition_invalid", "Condition '\(text)' is not new, used or certified pre-owned."))
             }
@@ -219,6 +285,14 @@ public struct FeedRowValidator: Sendable {
         if FeedRowValidator.flag(value(.certified)) == true, condition != .new { condition = .cpo }
         if let condition { return .success((condition, nil)) }
         let inferred: VehicleCondition = mileageKm <= FeedRowValidator.newMileageLimitKm ? .new : .used
-        return .success((inferred, "Condition is missing; taken as \(inferred.rawValue) from the mileage (\(mileageKm) km)."))
+        let why = vehicleKind ? "The condition column says '\(text)', a kind of vehicle, not new or used" : "Condition is missing"
+        return .success((inferred, "\(why); taken as \(inferred.rawValue) from the mileage (\(mileageKm) km)."))
+    }
+
+    /// Whether `text` names a kind of vehicle (a body style, or car / passenger car / automobile
+    /// / vehicle / 乘用车) rather than a condition.
+    static func isVehicleKind(_ text: String) -> Bool {
+        let t = FeedHeaderMap.normalize(text)
+        return bodyType(text) != nil || ["car", "cars", "passengercar", "automobile", "auto", "vehicle", "乘用车", "汽车"].contains(t)
     }
 }

@@ -2,10 +2,12 @@
 /// alphabet are valid.
 ///
 /// Creating a `VIN` checks length and characters only; the check digit (position 9) is a
-/// separate question because its rule depends on the market: North-American VINs must carry a
-/// correct one (a wrong one is an error), other markets may not use it or may be listed as
-/// exceptions (NHTSA lists genuine 2024 Genesis G80 VINs built in Korea with a wrong check
-/// digit), so there a wrong check digit is a warning. `VIN.check(_:)` applies that rule.
+/// separate question because its rule depends on the market: North-American VINs (49 CFR 565)
+/// and Chinese VINs (GB 16735, which prescribes the same weights and transliteration) must carry
+/// a correct one (a wrong one is an error); other markets may not use it (Europe often puts a
+/// filler there) or have exceptions (NHTSA lists 299 genuine 2024 Genesis G80 VINs made in Korea
+/// with a wrong check digit: ../shared/data/vin-decode-vectors), so there a wrong check digit is
+/// a warning. `VIN.check(_:requireCheckDigit:)` applies that rule.
 public struct VIN: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The VIN in upper case, exactly 17 characters of the VIN alphabet.
     public let rawValue: String
@@ -80,9 +82,10 @@ public struct VIN: Sendable, Hashable, Codable, Comparable, CustomStringConverti
     public var hasValidCheckDigit: Bool { checkCharacter == expectedCheckDigit }
 
     /// Whether the check-digit rule binds this VIN: vehicles made in North America (WMI first
-    /// character 1-5, or 7F-70 which SAE assigned to the United States). A wrong check digit on
-    /// such a VIN is an error; on others it is a warning (see `VIN.check`).
-    public var checkDigitApplies: Bool { region == .northAmerica }
+    /// character 1-5, or 7F-70 which SAE assigned to the United States; 49 CFR 565) or in China
+    /// (WMI L; GB 16735 requires the same check digit). A wrong check digit on such a VIN is an
+    /// error; on others it is a warning (see `VIN.check`).
+    public var checkDigitApplies: Bool { region == .northAmerica || region == .china }
 
     static let weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
 
@@ -118,15 +121,17 @@ extension VIN {
     }
 
     /// Validates VIN text with the market rule: length and alphabet always; the check digit is
-    /// an error (`vin_check_digit`) when `checkDigitApplies`, otherwise a warning with that code.
-    public static func check(_ text: String) -> Check {
+    /// an error (`vin_check_digit`) when `checkDigitApplies` or `requireCheckDigit` (data we
+    /// write ourselves, such as the demo catalog, whose VINs must all be valid), otherwise a
+    /// warning with that code.
+    public static func check(_ text: String, requireCheckDigit: Bool = false) -> Check {
         let vin: VIN
         do { vin = try VIN(text) } catch { return .invalid(error) }
         if vin.hasValidCheckDigit { return .valid(vin) }
         let problem = ShowroomError("vin_check_digit",
             "VIN \(vin.rawValue) has check digit \(vin.checkCharacter) in position 9; its other characters imply \(vin.expectedCheckDigit).")
-        if vin.checkDigitApplies { return .invalid(problem) }
+        if vin.checkDigitApplies || requireCheckDigit { return .invalid(problem) }
         return .warning(vin, ShowroomError(problem.code,
-            problem.message + " Accepted: the check digit binds only VINs made in North America; this one was made in region \(vin.region.rawValue)."))
+            problem.message + " Accepted: the check digit binds only VINs made in North America or China; this one was made in region \(vin.region.rawValue)."))
     }
 }

@@ -7,11 +7,7 @@ extension CatalogImporter {
     /// the stock number and the field.
     static func loadInventory(_ folder: URL, stores: [StoreEntry], makes: [MakeEntry], today: LocalDate,
                               problems: inout Problems, warnings: inout [String]) -> [UnitRow] {
-        let url = folder.appendingPathComponent("inventory.csv")
-        guard let data = try? Data(contentsOf: url) else {
-            problems.add("inventory.csv: cannot read \(url.path)")
-            return []
-        }
+        guard let data = readFile("inventory.csv", in: folder, problems: &problems) else { return [] }
         let records = CSVParser.records(in: data)
         guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             problems.add("inventory.csv: the file is empty (expected the header \(inventoryColumns.joined(separator: ",")))")
@@ -66,7 +62,7 @@ extension CatalogImporter {
             if !storeIDs.contains(store) { bad("store_id", "'\(store)' is not a store of stores.yaml") }
             if stock.isEmpty { bad("stock_number", "missing") }
             var vinText = value("vin")
-            switch VIN.check(vinText) {
+            switch VIN.check(vinText, requireCheckDigit: true) {  // demo-catalog.md: valid check digits, every market
             case .invalid(let e): bad("vin", e.message)
             case .warning(let v, let w): vinText = v.rawValue; warnings.append("\(at) vin: \(w.message)")
             case .valid(let v): vinText = v.rawValue

@@ -65,13 +65,29 @@ extension CatalogImporter {
         return Bundle(stores: stores, makes: makes, units: units, warnings: warnings)
     }
 
-    static func decodeYAML<T: Decodable>(_ name: String, in folder: URL, problems: inout Problems,
-                                         warnings: inout [String]) -> T? {
+    /// The bytes of `name` in the catalog folder when it exists, is readable and is UTF-8;
+    /// otherwise nil and a problem saying which of those failed.
+    static func readFile(_ name: String, in folder: URL, problems: inout Problems) -> Data? {
         let url = folder.appendingPathComponent(name)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            problems.add("\(name): cannot read \(url.path) as UTF-8 text")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            problems.add("\(name): missing from \(folder.path) (a catalog folder holds stores.yaml, models.yaml and inventory.csv)")
             return nil
         }
+        guard let data = try? Data(contentsOf: url) else {
+            problems.add("\(name): cannot read \(url.path)")
+            return nil
+        }
+        if let fault = UTF8Fault.find(in: data) {
+            problems.add("\(name): not UTF-8 text at \(fault.location). \(fault.advice)")
+            return nil
+        }
+        return data
+    }
+
+    static func decodeYAML<T: Decodable>(_ name: String, in folder: URL, problems: inout Problems,
+                                         warnings: inout [String]) -> T? {
+        guard let data = readFile(name, in: folder, problems: &problems) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
         do {
             let raw = try YAMLDecoder().decode(JSONValue.self, from: text)
             warnings += unknownKeys(raw, file: name)

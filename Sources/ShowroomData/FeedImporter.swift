@@ -6,14 +6,15 @@ import ShowroomCore
 /// Imports a dealer inventory feed (CSV) into one store: `showroom import feed.csv --store sf-bay`.
 ///
 /// Every row is parsed and validated in memory first (`FeedRowValidator`: VIN with the market
-/// check-digit rule, year, price, mileage, make/model present). Rows with the same VIN collapse
-/// to the last one. The survivors are then applied in ONE transaction: COPY into a temporary
+/// check-digit rule, year, price, mileage, make/model present). The accepted rows are then
+/// applied in ONE transaction: COPY into a temporary
 /// table, make/model resolved set-based against the catalog (exact canonical, Chinese or alias
 /// name, ignoring case, spaces and punctuation; then pg_trgm word similarity over
 /// `models.search_text` at `fuzzyThreshold`, refusing a candidate whose short or digit-bearing
 /// words the feed lacks, so `Model Z` never becomes `Model Y` nor `ES6` `ES8`), rows whose stock
 /// number belongs to another
-/// VIN of the store rejected, and one `INSERT ... ON CONFLICT (store_id, vin) DO UPDATE`. No
+/// VIN of the store rejected, rows with the same VIN collapsed to the last one not rejected
+/// (`collapse`), and one `INSERT ... ON CONFLICT (store_id, vin) DO UPDATE`. No
 /// round trip per row; any database error rolls the whole feed back.
 ///
 /// On update the feed sets what it describes (stock number, model, trim, year, condition,
@@ -43,7 +44,8 @@ public struct FeedImporter: Sendable {
     public init(db: Database) { self.db = db }
 
     /// Imports `data` (UTF-8 CSV, with or without BOM, any line endings) into `store`.
-    /// Throws `store_not_found`, `feed_empty` or `feed_missing_columns` before touching anything.
+    /// Throws `store_not_found`, `feed_not_utf8` (naming the line and byte offset of the first
+    /// byte that is not UTF-8), `feed_empty` or `feed_missing_columns` before touching anything.
     public func importFeed(data: Data, store storeID: StoreID, options: Options = .init()) async throws -> FeedImportReport {
         let timer = ImportTimer()
         let store = try await StoreRepository(db: db).require(storeID)
@@ -57,7 +59,8 @@ public struct FeedImporter: Sendable {
         var report = parsed.report
         report.inserted = applied.inserted
         report.updated = applied.updated
-        report.unchanged = rows.count - applied.rejected.count - applied.inserted - applied.updated
+        report.duplicateVINs = applied.duplicateVINs
+        report.unchanged = rows.count - applied.rejected.count - applied.duplicateVINs - applied.inserted - applied.updated
         report.rejected = (report.rejected + applied.rejected).sorted { $0.row < $1.row }
         report.warnings = (report.warnings + applied.warnings).sorted { $0.row < $1.row }
         report.elapsedSeconds = timer.elapsedSeconds
@@ -71,9 +74,13 @@ public struct FeedImporter: Sendable {
         var report: FeedImportReport
     }
 
-    /// Parses and validates the whole feed, collapses duplicate VINs (last wins) and rejects
-    /// all but the last of rows that give one stock number to different VINs. Pure: no database.
+    /// Parses and validates the whole feed (duplicates are collapsed later, by `collapse`, once
+    /// the database has said which rows it refuses). Pure: no database.
     static func parse(_ data: Data, options: FeedRowValidator.Options) throws -> Parsed {
+        if let fault = UTF8Fault.find(in: data) {
+            throw ShowroomError("feed_not_utf8", "The feed is not UTF-8 text: \(fault.location) is not UTF-8. "
+                + "Nothing was imported. \(fault.advice)")
+        }
         var report = FeedImportReport(store: "")
         var validator: FeedRowValidator?
         var accepted: [FeedRowValidator.Row] = []
@@ -100,26 +107,43 @@ public struct FeedImporter: Sendable {
         if let headerError { throw headerError }
         guard validator != nil else { throw ShowroomError("feed_empty", "The feed is empty: no header row.") }
 
+        return Parsed(rows: accepted, report: report)
+    }
+
+    /// What collapsing the accepted rows left and why the others went.
+    struct Collapsed: Sendable {
+        /// Row numbers that are not applied: superseded duplicates and stock-number losers.
+        var dropped: [Int] = []
+        var duplicateVINs = 0
+        var warnings: [FeedImportReport.Issue] = []
+        var rejected: [FeedImportReport.Issue] = []
+    }
+
+    /// Collapses rows with the same VIN to the last one that is not in `rejected` (rows the
+    /// database refused, say for an unknown model, so a bad later copy never discards a good
+    /// earlier one), then rejects all but the last of surviving rows that give one stock number
+    /// to different VINs. Pure: no database.
+    static func collapse(_ rows: [FeedRowValidator.Row], rejected: Set<Int>) -> Collapsed {
+        var out = Collapsed()
+        let live = rows.filter { !rejected.contains($0.row) }
         var lastByVIN: [VIN: Int] = [:]
-        for (i, row) in accepted.enumerated() { lastByVIN[row.vin] = i }
+        for (i, row) in live.enumerated() { lastByVIN[row.vin] = i }
         var lastByStock: [String: Int] = [:]
-        for (i, row) in accepted.enumerated() where lastByVIN[row.vin] == i { lastByStock[row.stockNumber] = i }
-        var rows: [FeedRowValidator.Row] = []
-        rows.reserveCapacity(lastByVIN.count)
-        for (i, row) in accepted.enumerated() {
-            let winner = accepted[lastByVIN[row.vin]!]
+        for (i, row) in live.enumerated() where lastByVIN[row.vin] == i { lastByStock[row.stockNumber] = i }
+        for (i, row) in live.enumerated() {
+            let winner = live[lastByVIN[row.vin]!]
             if winner.row != row.row {
-                report.duplicateVINs += 1
-                report.warnings.append(.init(row: row.row, line: row.line, field: "vin", code: "duplicate_vin",
+                out.duplicateVINs += 1
+                out.dropped.append(row.row)
+                out.warnings.append(.init(row: row.row, line: row.line, field: "vin", code: "duplicate_vin",
                     reason: "VIN \(row.vin) appears again in row \(winner.row); the later row wins."))
             } else if let keeper = lastByStock[row.stockNumber], keeper != i {
-                let other = accepted[keeper]
-                report.rejected.append(.init(row: row.row, line: row.line, field: "stock_number", code: "stock_number_duplicate",
+                let other = live[keeper]
+                out.dropped.append(row.row)
+                out.rejected.append(.init(row: row.row, line: row.line, field: "stock_number", code: "stock_number_duplicate",
                     reason: "Stock number \(row.stockNumber) is given again to VIN \(other.vin) in row \(other.row); the later row wins."))
-            } else {
-                rows.append(row)
             }
         }
-        return Parsed(rows: rows, report: report)
+        return out
     }
 }

@@ -49,7 +49,29 @@ public struct Migrator: Sendable {
 
     /// True when the database holds exactly the migrations this binary knows.
     public func isCurrent() async throws -> Bool {
-        let rows = try await db.rows("SELECT coalesce(max(version), 0) FROM schema_migrations")
-        return try rows.first?.decode(Int.self) == (migrations.last?.version ?? 0)
+        try await schemaProblem() == nil
+    }
+
+    /// Why this binary cannot use the database's schema, or nil when it is current:
+    /// `not_migrated` (no or older migrations: run `showroom migrate`) or
+    /// `database_newer_than_binary` (a newer showroom migrated it: upgrade this binary; never migrate down).
+    public func schemaProblem() async throws -> ShowroomError? {
+        let latest = migrations.last?.version ?? 0
+        let version: Int
+        do {
+            version = try await db.rows("SELECT coalesce(max(version), 0) FROM schema_migrations").first?.decode(Int.self) ?? 0
+        } catch let e as PSQLError where e.serverInfo?[.sqlState] == "42P01" {
+            version = 0  // no schema_migrations table: never migrated
+        }
+        if version < latest {
+            return ShowroomError("not_migrated",
+                "The database is at schema version \(version) and this showroom needs \(latest): run `showroom migrate`.", status: 503)
+        }
+        if version > latest {
+            return ShowroomError("database_newer_than_binary",
+                "The database is at schema version \(version) but this showroom binary only knows up to \(latest): "
+                    + "upgrade showroom (do not migrate this database down).", status: 503)
+        }
+        return nil
     }
 }

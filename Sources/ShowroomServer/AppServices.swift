@@ -17,4 +17,6 @@ public struct AppServices: Sendable {
     let limiter: RateLimiter
     let origins: OriginPolicy
     public let logger: Logger
+    /// Whether start-up loading is done; `/health/ready` answers 503 until it is.
+    public let startup: StartupState
 }

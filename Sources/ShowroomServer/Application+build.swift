@@ -17,9 +17,10 @@ public enum ShowroomApp {
         return registry
     }()
 
-    /// Builds the services (runner, registry, agents) over a database.
+    /// Builds the services (runner, registry, agents) over a database; `startup` is ready unless
+    /// the caller still loads something (see `StartupState`).
     public static func services(config: ServerConfig, db: Database, router: any TurnRouter, models: [String: any ChatModel],
-                                logger: Logger) throws -> AppServices {
+                                logger: Logger, startup: StartupState = StartupState()) throws -> AppServices {
         let registry = ToolCatalog.registry()
         let agents = try AgentCatalogStore(folder: URL(fileURLWithPath: config.agentsDir), registry: registry,
                                            profiles: Set(config.backends.keys))
@@ -28,7 +29,7 @@ public enum ShowroomApp {
         return AppServices(config: config, db: db, runner: runner, registry: registry, agents: agents, router: router,
                            stores: stores, tokens: SessionToken(secret: config.sessionSecret),
                            limiter: RateLimiter(enabled: config.rateLimit.enabled), origins: OriginPolicy(stores: stores),
-                           logger: logger)
+                           logger: logger, startup: startup)
     }
 
     /// The HTTP router with every surface.

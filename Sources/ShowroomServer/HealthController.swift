@@ -3,7 +3,8 @@ import Prometheus
 import ShowroomCore
 import ShowroomData
 
-/// `/health/live`, `/health/ready` (Postgres answers and migrations are current), `/metrics`.
+/// `/health/live`, `/health/ready` (Postgres answers, migrations are current and start-up
+/// loading is done), `/metrics`.
 struct HealthController {
     let app: AppServices
     let prometheus: PrometheusCollectorRegistry
@@ -12,9 +13,8 @@ struct HealthController {
         router.get("health/live") { _, _ in APIResponse.json(["status": "ok"]) }
         router.get("health/ready") { _, _ in
             do {
-                guard try await Migrator(db: app.db).isCurrent() else {
-                    return APIResponse.error(ShowroomError("not_migrated", "Database migrations are not current; run `showroom migrate`.", status: 503))
-                }
+                if let problem = try await Migrator(db: app.db).schemaProblem() { return APIResponse.error(problem) }
+                if let blocker = app.startup.blocker { return APIResponse.error(blocker) }
                 return APIResponse.json(["status": "ready", "schema_version": .number(Double(Migration.latestVersion))])
             } catch {
                 return APIResponse.error(ShowroomError("database_unavailable", "PostgreSQL does not answer.", status: 503))

@@ -14,16 +14,24 @@ struct GlobalOptions: ParsableArguments {
         try ServerConfig.load(file: config)
     }
 
-    /// Runs `body` with a running pool on the configured database.
-    func withDatabase<T: Sendable>(_ body: @Sendable (ServerConfig, Database) async throws -> T) async throws -> T {
+    /// Runs `body` with a running pool on the configured database. With `requireSchema` (all but
+    /// `migrate`) it first refuses a database whose schema this binary cannot use (`not_migrated`,
+    /// `database_newer_than_binary`). Database failures come out as clear `ShowroomError`s
+    /// (`DatabaseProblem`: not migrated, wrong password, missing database, server unreachable).
+    func withDatabase<T: Sendable>(requireSchema: Bool = true, _ body: @Sendable (ServerConfig, Database) async throws -> T) async throws -> T {
         let cfg = try load()
         guard let url = cfg.databaseURL else {
             throw ShowroomError("no_database", "Set DATABASE_URL (postgres://user:pass@host:port/db) or database_url in the config file.")
         }
         var logger = Logger(label: "showroom.db")
-        logger.logLevel = .error
-        return try await Database(url: url, maxConnections: cfg.dbMaxConnections, logger: logger).withRunning { db in
-            try await body(cfg, db)
+        logger.logLevel = .critical
+        do {
+            return try await Database(url: url, maxConnections: cfg.dbMaxConnections, logger: logger).withRunning { db in
+                if requireSchema, let problem = try await Migrator(db: db).schemaProblem() { throw problem }
+                return try await body(cfg, db)
+            }
+        } catch {
+            throw await DatabaseProblem.explain(error, url: url) ?? error
         }
     }
 }

@@ -9,7 +9,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let applied = try await options.withDatabase { _, db in try await Migrator(db: db).migrate() }
+            let applied = try await options.withDatabase(requireSchema: false) { _, db in try await Migrator(db: db).migrate() }
             print(applied.isEmpty ? "Database is up to date (schema version \(Migration.latestVersion))."
                                   : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")
         } catch let e as ShowroomError {

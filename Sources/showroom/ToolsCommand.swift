@@ -42,9 +42,12 @@ struct ToolsCommand: AsyncParsableCommand {
                 fail(ShowroomError("invalid_arguments", "Arguments must be a JSON object."), code: 2)
             }
             let name = self.name
-            let outcome = try await options.withDatabase { _, db in
-                await registry.call(name: name, arguments: args, caller: ToolCaller(db: db, scope: .staff, label: "cli"))
-            }
+            let outcome: ToolOutcome
+            do {
+                outcome = try await options.withDatabase { _, db in
+                    await registry.call(name: name, arguments: args, caller: ToolCaller(db: db, scope: .staff, label: "cli"))
+                }
+            } catch let e as ShowroomError { fail(e) }
             if let e = outcome.error {
                 fail(e, code: ["invalid_arguments", "unknown_tool"].contains(e.code) ? 2 : 1)
             }

@@ -69,6 +69,21 @@ import Testing
         #expect(try accepted(validate(["MSRP": "$34,000"])).0.msrp == Money(34_000, .USD))
     }
 
+    @Test func aPriceBelowThePlausibleMinimumIsRejectedOnEitherReaderAndAnMSRPThereIsDropped() throws {
+        #expect(try accepted(validate(["Internet Price": "500"])).0.price == Money(500, .USD))
+        #expect(try accepted(validate(["Internet Price": "$500.00"])).0.price == Money(500, .USD))
+        #expect(try accepted(validate(["Internet Price": "3000"], currency: .CNY)).0.price == Money(3_000, .CNY))
+        let cny = try #require(rejection(validate(["Internet Price": "20.98"], currency: .CNY)))
+        #expect(cny.code == "price_absurd")
+        #expect(cny.reason == "Price 20.98 is below ¥3,000, the lowest plausible price of a vehicle (if it is in 万, write 20.98万).")
+        #expect(try #require(rejection(validate(["Internet Price": "¥2,999.99"], currency: .CNY))).code == "price_absurd")
+        let usd = try #require(rejection(validate(["Internet Price": "1"])))
+        #expect(usd.reason.hasPrefix("Price 1 is below $500, the lowest plausible price"))
+        let (row, warnings) = try accepted(validate(["MSRP": "$1"]))
+        #expect(row.msrp == nil)
+        #expect(warnings.map(\.code) == ["msrp_absurd"])
+    }
+
     @Test func plainAmountsReadWithoutFoundationEqualTheGeneralReader() throws {
         var texts = ["0", "0.00", "1", "9.9", "9.99", "32995", "32,995", "32,995.5", "1,000,000.05", "10000000", "10000000.00",
                      "10000000.01", "99999999999", "007", "1.", ".5", ",5", "12,34,5"]
@@ -117,6 +132,9 @@ import Testing
         (["Internet Price": "0"], "price", "price_not_positive"),
         (["Internet Price": "-100"], "price", "price_not_positive"),
         (["Internet Price": "10000001"], "price", "price_absurd"),
+        (["Internet Price": "1"], "price", "price_absurd"),  // the audit's $1 Camry, fast path
+        (["Internet Price": "$1"], "price", "price_absurd"),  // the same through the general reader
+        (["Internet Price": "499.99"], "price", "price_absurd"),
         (["Internet Price": "call"], "price", "price_invalid"),
         (["Internet Price": ""], "price", "price_missing"),
         (["Mileage": "-5"], "mileage", "mileage_negative"),
@@ -187,5 +205,44 @@ import Testing
         let issue = try #require(rejection(validator.validate(records[1], row: 1)))
         #expect(issue.code == "row_ragged")
         #expect(issue.reason == "row has 6 fields; the header has 5")
+    }
+
+    @Test func anUnclosedQuoteIsReportedAsSuchWithItsLineAndWhatItSwallowed() throws {
+        let text = "VIN,Year,Make,Model,Price,Ext Color\r\n\(Self.goodVIN),2003,Honda,Accord,9000,Silver\r\n"
+            + "1HGCM82633A004353,2003,Honda,Accord,9100,\"Blue\r\n1HGCM82633A004354,2003,Honda,Accord,9200,Red\r\n"
+            + "1HGCM82633A004355,2003,Honda,Accord,9300,Gray\r\n"
+        let records = CSVParser.records(in: text)
+        #expect(records.count == 3)  // header, the good row, and the row whose quote swallowed the rest
+        let validator = FeedRowValidator(header: records[0].fields, options: .init(currency: .USD, today: Self.today))
+        let issue = try #require(rejection(validator.validate(records[2], row: 2)))
+        #expect(issue.code == "quote_unclosed")
+        #expect((issue.row, issue.line) == (2, 3))
+        #expect(issue.reason.hasPrefix("A quote opened in field 6 of the row starting on line 3 is never closed"))
+        #expect(issue.reason.contains("(2 more lines)"), "\(issue.reason)")
+    }
+
+    @Test func aVehicleTypeColumnHoldingCarIsNotAConditionAndTheRowIsKept() throws {
+        let header = Self.header.map { $0 == "Condition" ? "Vehicle Type" : $0 }
+        let (row, warnings) = try accepted(validate(["Vehicle Type": "Car", "Certified": ""], header: header))
+        #expect(row.condition == .used)  // 10,000 miles
+        #expect(warnings.map(\.code) == ["condition_inferred"])
+        #expect(warnings.first?.reason.hasPrefix("The condition column says 'Car', a kind of vehicle") == true)
+        #expect(try accepted(validate(["Vehicle Type": "Passenger Car", "Mileage": "3"], header: header)).0.condition == .new)
+        #expect(try accepted(validate(["Vehicle Type": "New"], header: header)).0.condition == .new)
+        #expect(try #require(rejection(validate(["Vehicle Type": "salvage"], header: header))).code == "condition_invalid")
+    }
+
+    @Test func longTextIsCutWhereItIsDescriptionAndRejectedWhereItIsAnIdentifierOrName() throws {
+        // The staff audit's feed held a 100,000-character colour.
+        let (row, warnings) = try accepted(validate(["Ext Color": String(repeating: "b", count: 100_000), "Trim": String(repeating: "t", count: 121)]))
+        #expect(row.exteriorColor?.count == FeedRowValidator.maximumColorLength)
+        #expect(row.trim?.count == FeedRowValidator.maximumTrimLength)
+        #expect(warnings.map(\.code).sorted() == ["exterior_color_too_long", "trim_too_long"])
+        #expect(warnings.contains { $0.reason == "The exterior color has 100000 characters; kept its first 60." })
+        #expect(try accepted(validate(["Ext Color": String(repeating: "蓝", count: 60)])).0.exteriorColor?.count == 60)
+        let stock = try #require(rejection(validate(["Stock #": String(repeating: "S", count: 41)])))
+        #expect(stock.code == "stock_number_too_long")
+        #expect(try accepted(validate(["Stock #": String(repeating: "S", count: 40)])).0.stockNumber.count == 40)
+        #expect(try #require(rejection(validate(["Model": String(repeating: "m", count: 61)]))).code == "model_too_long")
     }
 }

@@ -82,6 +82,25 @@ enum SharedData {
         #expect(w.code == "vin_check_digit")
     }
 
+    @Test func aWrongCheckDigitIsAnErrorForChineseVINsUnderGB16735() throws {
+        // A demo-catalog BYD Song L VIN (catalog/inventory.csv); the audit changed its X to 1.
+        #expect(VIN.check("LC09L2DEXTX487757") == .valid(try VIN("LC09L2DEXTX487757")))
+        guard case .invalid(let e) = VIN.check("LC09L2DE1TX487757") else {
+            Issue.record("accepted a Chinese VIN with a wrong check digit")
+            return
+        }
+        #expect(e.message == "VIN LC09L2DE1TX487757 has check digit 1 in position 9; its other characters imply X.")
+    }
+
+    @Test func requiringTheCheckDigitMakesItAnErrorInEveryMarket() throws {
+        guard case .invalid(let e) = VIN.check("WVWZZZ1JZXW000001", requireCheckDigit: true) else {
+            Issue.record("a required check digit was only a warning")
+            return
+        }
+        #expect(e.code == "vin_check_digit")
+        #expect(VIN.check("KMTGA4SCDRU227656", requireCheckDigit: false).vin != nil)  // an NHTSA exception, Korea
+    }
+
     @Test(arguments: [
         ("1HGCM82633A004352", VIN.Region.northAmerica, "US"), ("2HGFC2F59JH000001", .northAmerica, "CA"),
         ("3VWFE21C04M000001", .northAmerica, "MX"), ("7SAYGDEE1PF000005", .northAmerica, "US"),
@@ -97,7 +116,7 @@ enum SharedData {
         let vin = try VIN(text)
         #expect(vin.region == region)
         #expect(vin.countryCode == country)
-        #expect(vin.checkDigitApplies == (region == .northAmerica))
+        #expect(vin.checkDigitApplies == (region == .northAmerica || region == .china))
     }
 
     @Test func modelYearFollowsPosition10AndThePosition7Convention() throws {

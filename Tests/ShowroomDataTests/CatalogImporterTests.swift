@@ -142,6 +142,52 @@ import Testing
         }
     }
 
+    @Test func aDemoCatalogVINWithAWrongCheckDigitIsRefused() async throws {
+        try await TestDatabase.with { db in
+            // The real catalog/, with one Chinese VIN's check digit edited as in the audit (X → 1).
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: DemoCatalog.folder, to: folder)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("inventory.csv")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains("LC09L2DEXTX487757"))
+            try text.replacingOccurrences(of: "LC09L2DEXTX487757", with: "LC09L2DE1TX487757").write(to: file, atomically: true, encoding: .utf8)
+            do {
+                _ = try await importer(db).importFolder(folder)
+                Issue.record("imported a catalog VIN with a wrong check digit")
+            } catch let error as ShowroomError {
+                #expect(error.code == "catalog_invalid")
+                #expect(error.message.contains("inventory.csv line 2 (SH24001) vin: VIN LC09L2DE1TX487757 has check digit 1"), "\(error.message)")
+            }
+            #expect(try await tableCounts(db) == [0, 0, 0, 0, 0, 0])
+        }
+    }
+
+    @Test func anEmptyFolderSaysWhichFilesAreMissingAndALatin1FileSaysWhereItIsNotUTF8() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: ShowroomError("catalog_invalid", """
+            The catalog has 2 problems:
+            - stores.yaml: missing from \(empty.path) (a catalog folder holds stores.yaml, models.yaml and inventory.csv)
+            - models.yaml: missing from \(empty.path) (a catalog folder holds stores.yaml, models.yaml and inventory.csv)
+            """)) { try CatalogImporter.load(empty, today: Self.today) }
+
+        let folder = try ImportFixtures.catalogFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("inventory.csv")
+        var bytes = try Data(contentsOf: csv)
+        let at = try #require(bytes.firstRange(of: Data(",white,black".utf8)))
+        bytes.replaceSubrange(at.lowerBound + 1..<at.lowerBound + 2, with: [0xE9])  // "white" → "\u{E9}hite" in Latin-1
+        try bytes.write(to: csv)
+        do {
+            _ = try CatalogImporter.load(folder, today: Self.today)
+            Issue.record("loaded a Latin-1 inventory.csv")
+        } catch let e as ShowroomError {
+            #expect(e.message.contains("inventory.csv: not UTF-8 text at line 2 (byte offset"), "\(e.message)")
+        }
+    }
+
     @Test func yamlErrorsNameTheFileAndPathAndUnknownKeysAreWarnings() async throws {
         try await TestDatabase.with { db in
             let bad = ImportFixtures.modelsYAML.replacingOccurrences(of: "seats: 5\n        trims:\n          - {trim: Long Range AWD, year: 2024",

@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    @Test func aDuplicateVINWhoseLaterCopyTheDatabaseRejectsKeepsTheEarlierGoodRow() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let rows = Self.camryRows(2)
+            let bad = { var r = rows[0]; r[4] = "Sequoia"; r[8] = "$21,000"; return r }()  // same VIN, a model the catalog lacks
+            let report = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header, rows[0], rows[1], bad]),
+                                                                   store: "sf-test", options: Self.options)
+            #expect(report.rejected.map(\.row) == [3])
+            #expect(report.rejected.map(\.code) == ["model_unresolved"])
+            #expect(report.duplicateVINs == 0)
+            #expect(report.inserted == 2)
+            let price = try await db.rows("SELECT list_price::text FROM inventory_units WHERE vin = \(rows[0][0])").first?.decode(String.self)
+            #expect(price == "25001.00")
+        }
+    }
+
     @Test func reImportingTheSameFeedChangesNothingAndAnEditedPriceIsAnUpdate() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
@@ -163,6 +179,80 @@ import Testing
         }
     }
 
+    /// Make/model pairs from the audit of issue 2, fed to the real demo catalog: a right make
+    /// with a model the catalog does not carry must not be filed under another model of that make.
+    static let unrelatedModels: [(String, String)] = [
+        ("Honda", "HR-V"), ("Ford", "F-250"), ("Ford", "Escape"), ("Toyota", "Sequoia"), ("Toyota", "Toyota Sequoia"),
+        ("Hyundai", "Ioniq 6"), ("Mercedes-Benz", "EQE"), ("Mercedes-Benz", "GLE"), ("大众", "迈腾"), ("本田", "飞度"),
+        ("奔驰", "S级"), ("比亚迪", "秦L"), ("Chevrolet", "Equinox EV"), ("Tesla", "Model Z"), ("Yugo", "GV"),
+    ]
+
+    /// Real misspellings and spellings of catalog models, with the catalog model each must become.
+    static let typos: [(String, String, String)] = [
+        ("Toyota", "Camery", "Toyota Camry"), ("Tesla", "Modle Y", "Tesla Model Y"), ("Tesla", "Model3", "Tesla Model 3"),
+        ("比亚迪", "宋PLUS", "BYD Song PLUS"), ("Toyota", "Highlandr", "Toyota Highlander"), ("Honda", "Accrd", "Honda Accord"),
+        ("Chevrolet", "Equinx", "Chevrolet Equinox"), ("Hondda", "Civic", "Honda Civic"), ("Toyota", "Toyota Camry", "Toyota Camry"),
+        ("Toyota", "Camry Hybrid LE", "Toyota Camry"), ("特斯拉", "Model Y", "Tesla Model Y"), ("BMW", "3-Series", "BMW 3 Series"),
+    ]
+
+    @Test func aRightMakeWithAModelTheCatalogLacksIsRejectedWhileRealTyposResolve() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let pairs = Self.unrelatedModels.map { ($0.0, $0.1) } + Self.typos.map { ($0.0, $0.1) }
+            let rows = pairs.enumerated().map { i, pair in
+                [ImportFixtures.vin("1FMCU0F7", serial: 900_000 + i), "AUD\(i)", "2024", pair.0, pair.1, "", "new", "5", "$30,000", "",
+                 "white", ""]
+            }
+            let report = try await FeedImporter(db: db).importFeed(data: ImportFixtures.csv([Self.header] + rows), store: "sf-bay",
+                                                                   options: Self.options)
+            let unrelated = Array(1...Self.unrelatedModels.count)
+            #expect(report.rejected.map(\.row) == unrelated)
+            #expect(report.rejected.allSatisfy { $0.code == "model_unresolved" })
+            let sequoia = try #require(report.rejected.first { $0.row == 4 })
+            #expect(sequoia.reason.contains("'Sequoia' is no catalog model of Toyota"))
+            let yugo = try #require(report.rejected.last)
+            #expect(yugo.reason.contains("'Yugo' is no catalog make"))
+            #expect(report.inserted == Self.typos.count)
+            let names = try await db.rows("""
+                SELECT make || ' ' || model FROM inventory_units WHERE stock_number LIKE 'AUD%' ORDER BY substr(stock_number, 4)::int
+                """).map { try $0.decode(String.self) }
+            #expect(names == Self.typos.map(\.2))
+            // Hand-checked: "highlandr" has 10 trigrams, 8 of them in "highlander"; the make is exact.
+            let highlander = try #require(report.warnings.first { $0.reason.hasPrefix("'Toyota Highlandr'") })
+            #expect(highlander.reason == "'Toyota Highlandr' taken as Toyota Highlander (model similarity 0.80).")
+            let hondda = try #require(report.warnings.first { $0.reason.hasPrefix("'Hondda Civic'") })
+            #expect(hondda.reason.contains("model similarity 1.00, make similarity 0.71"))
+            for warning in report.warnings where warning.code == "model_fuzzy" {
+                let score = try #require(warning.reason.firstMatch(of: /model similarity (\d\.\d\d)/).flatMap { Double($0.1) })
+                #expect(score >= Self.options.fuzzyThreshold, "\(warning.reason)")
+            }
+        }
+    }
+
+    @Test func aFeedThatIsNotUTF8IsRefusedWholeNamingItsLineAndByte() async throws {
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let before = try await snapshot(db)
+            let utf8 = ImportFixtures.csv([Self.header] + Self.camryRows(3))
+            // Row 3's colour "bleu clair métallisé" saved as Latin-1 (é = 0xE9); rows 1 and 2 are fine.
+            var text = Array(utf8)
+            let colour = Array("Blue,2026-03-01\r\n".utf8)
+            let third = text.indices.filter { Array(text[$0...].prefix(colour.count)) == colour }[2]
+            let prefix = Array(text[..<third]) + Array("bleu clair m".utf8)
+            text = prefix + [0xE9] + Array("tallis".utf8) + [0xE9] + Array(",2026-03-01\r\n".utf8)
+            do {
+                _ = try await FeedImporter(db: db).importFeed(data: Data(text), store: "sf-test", options: Self.options)
+                Issue.record("imported a Latin-1 feed")
+            } catch let e as ShowroomError {
+                #expect(e.code == "feed_not_utf8")
+                #expect(e.message.hasPrefix("The feed is not UTF-8 text: line 4 (byte offset \(prefix.count)): byte 0xE9 after"), "\(e.message)")
+                #expect(e.message.contains("Nothing was imported"))
+                #expect(e.message.contains("iconv -f WINDOWS-1252 -t UTF-8"))
+            }
+            #expect(try await snapshot(db) == before)
+        }
+    }
+
     @Test func aStockNumberHeldByAnotherVINIsRejected() async throws {
         try await TestDatabase.with { db in
             try await MiniCatalog.load(into: db)
@@ -195,8 +285,12 @@ import Testing
         let rows = Self.camryRows(6, bad: [2: (0, "NOTAVIN")]) + [Self.camryRows(1)[0]]
         let parsed = try FeedImporter.parse(ImportFixtures.csv([Self.header] + rows), options: .init(currency: .USD, today: Self.today))
         #expect(parsed.report.rows == 7)
-        #expect(parsed.rows.count + parsed.report.rejected.count + parsed.report.duplicateVINs == 7)
+        #expect(parsed.rows.count + parsed.report.rejected.count == 7)
         #expect(parsed.report.rejected.map(\.code) == ["vin_length"])
-        #expect(parsed.report.duplicateVINs == 1)
+        let collapsed = FeedImporter.collapse(parsed.rows, rejected: [])
+        #expect(collapsed.duplicateVINs == 1)
+        #expect(collapsed.dropped == [1])  // row 7 repeats row 1's VIN
+        // When the database refuses the later copy, the earlier one stands.
+        #expect(FeedImporter.collapse(parsed.rows, rejected: [7]).dropped == [])
     }
 }
