@@ -16,7 +16,10 @@ public enum TestDatabase {
         }
         let url = try await ScratchDatabase.create(on: server)
         do {
-            let result = try await Database(url: url, maxConnections: 8).withRunning { db in
+            // Tests check behaviour, not how fast a busy machine hands out connections: a
+            // generous wait (the product's is 5 s) keeps a loaded CI box from failing them.
+            let patient = DatabaseAvailability(acquireTimeout: .seconds(60))
+            let result = try await Database(url: url, maxConnections: 8, availability: patient).withRunning { db in
                 if migrate { try await Migrator(db: db).migrate() }
                 return try await body(db)
             }
