@@ -162,7 +162,9 @@ public struct Runner: Sendable {
                     continue
                 }
                 emit(.tool(name: call.name, status: "started"))
-                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: stepCaller)
+                let outcome = input.deniedTools.contains(call.name)
+                    ? await registry.refuse(name: call.name, rawArguments: call.arguments, caller: stepCaller)
+                    : await registry.call(name: call.name, rawArguments: call.arguments, caller: stepCaller)
                 emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
                 outcomes.append(outcome)
                 messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
@@ -253,7 +255,8 @@ public struct Runner: Sendable {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
             // The embedded backend finishes the turn from here: it runs the tools it still needs
             // and writes the reply from their results only.
-            reply = await runEmbedded(offered: registry.specs(names: agent.tools, scope: input.scope), steps: 4) ?? ""
+            reply = await runEmbedded(offered: registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope),
+                                      steps: 4) ?? ""
             if reply.isEmpty { reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages) }
         }
 

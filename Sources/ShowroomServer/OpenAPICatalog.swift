@@ -229,7 +229,7 @@ enum OpenAPICatalog {
     static let assist = Op(
         id: "assist", method: "post", path: "/v1/staff/assist", tag: "assist",
         summary: "A staff-side chat with the same agents plus staff-only tools",
-        description: "Starts a staff-channel conversation, or continues one with conversation_id.",
+        description: "Starts a staff-channel conversation, or continues one with conversation_id; only the key that opened a conversation continues it (403 otherwise).",
         auth: .staff(.sales),
         body: json(S.object(["store_id": S.storeID, "text": S.message("The staff member's message.", max: 2000),
                              "conversation_id": S.uuid], required: ["store_id", "text"], closed: true)),

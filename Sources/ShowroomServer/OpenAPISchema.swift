@@ -119,6 +119,7 @@ enum OpenAPISchema {
         "actions": array(["type": "object"], description: "Suggested next steps (api.md)."),
         "seq": integer("Position in the conversation."),
         "created_at": string(format: "date-time"),
+        "redacted": bool("Staff API only: present and true when the reply used data this key's role may not see."),
     ], required: ["role", "agent", "text", "cards", "actions", "seq", "created_at"])
 
     static let unit: JSONValue = object([
@@ -161,6 +162,8 @@ enum OpenAPISchema {
         "tool": string(), "caller": string(), "arguments": ["description": "The arguments as called (JSON)."],
         "result": ["description": "The result (JSON), null when the call failed."], "ok": bool(),
         "error_code": nullable(string()), "duration_ms": number(), "created_at": string(),
+        "redacted": bool("Present and true when the result is withheld from this key's role (margin data)."),
+        "needs_role": string("The least role that may read the withheld result.", enum: StaffRole.allCases.map(\.rawValue)),
     ], required: ["tool", "caller", "arguments", "result", "ok", "error_code", "duration_ms", "created_at"])
 
     static let turn: JSONValue = object([

@@ -31,6 +31,11 @@ struct StaffAuth: Sendable {
         }
     }
 
+    /// Records a refusal decided by a handler (not by role or store), e.g. another key's conversation.
+    func refuse(_ key: StaffKey, action: String, target: String?, outcome: String) async {
+        try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: target, outcome: outcome)
+    }
+
     /// Records a staff action that succeeded.
     func audit(_ key: StaffKey, action: String, target: String?, detail: JSONValue? = nil) async {
         try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: target, outcome: "ok",

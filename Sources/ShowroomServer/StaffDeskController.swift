@@ -58,9 +58,15 @@ struct StaffDeskController {
                                     "conversation_id names a \(summary.channel) conversation of store '\(summary.storeID.rawValue)'; assist continues only its own staff conversations of the same store.",
                                     status: 409)
             }
+            // An assist conversation may hold figures of its opener's role: only that key continues it.
+            guard summary.staffKeyID == key.id else {
+                await guardian.auth.refuse(key, action: op.id, target: given.uuidString.lowercased(), outcome: "forbidden_owner")
+                throw ShowroomError("forbidden", "This assist conversation was opened by another staff key; start a new one.", status: 403)
+            }
             id = given
         } else {
-            id = try await conversations.create(store: store.id, channel: "staff", locale: store.locale, vehicleContext: nil)
+            id = try await conversations.create(store: store.id, channel: "staff", locale: store.locale, vehicleContext: nil,
+                                                staffKey: key.id)
         }
         let input = TurnInput(conversationID: id, text: body["text"]?.stringValue ?? "", scope: .staff,
                               callerLabel: "staff:\(key.prefix)", allowedStores: key.storeScope ?? [store.id],
