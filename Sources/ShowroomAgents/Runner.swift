@@ -102,17 +102,13 @@ public struct Runner: Sendable {
         let userMessage = StoredMessage(role: "user", agent: nil, text: text.isEmpty ? "(test drive form)" : text)
         let turnID = UUID()
 
-        // Paused for staff, or the store switched the assistant off.
-        if conv.status == "waiting_staff" || conv.status == "staff" || !store.assistantEnabled {
-            let notice = StaffNotice.text(language: language, store: store, assistantOff: !store.assistantEnabled)
-            let reply = StoredMessage(turnID: turnID, role: "assistant", agent: "concierge", text: notice,
-                                      actions: .array(StaffNotice.actions(language: language, store: store)))
-            var u = userMessage; u.turnID = turnID
-            let saved = try await conversations.append(conv.id, messages: [u, reply], profile: profile.json)
-            emit(.delta(notice))
-            return TurnResult(turnID: turnID, intent: decision.intent, agent: "concierge", messages: saved.map(\.json),
-                              toolCalls: [], backend: "none", fallback: false, llmCalls: 0, usage: (0, 0), guardrail: nil,
-                              status: conv.status)
+        // Customers wait for staff while staff have the conversation, it waits for them, or the
+        // assistant is silent (switched off, or quiet hours in the store's time zone).
+        let schedule = store.assistantSchedule.status(at: now())
+        if input.scope == .customer && (conv.status == "waiting_staff" || conv.status == "staff" || !schedule.assistantAnswers) {
+            return try await waitForStaff(Waiting(input: input, conversation: conv, store: store, status: schedule, profile: profile,
+                                                  language: language, text: text, intent: decision.intent,
+                                                  userMessage: userMessage, turnID: turnID), emit: emit)
         }
 
         let catalog = await agents.catalog

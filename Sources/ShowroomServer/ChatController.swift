@@ -51,7 +51,7 @@ struct ChatController {
         let context: JSONValue? = vehicle.map { ["stock_number": .string($0.stockNumber), "vin": .string($0.vin)] }
         let conversations = ConversationRepository(db: app.db)
         let id = try await conversations.create(store: store.id, channel: "widget", locale: locale, vehicleContext: context)
-        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle)
+        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle, now: app.runner.now())
         let saved = try await conversations.append(id, messages: [greeting])
         let token = app.tokens.issue(session: id, store: store.id, ttl: app.config.sessionTTLSeconds)
         ctx.logger.info("session created", metadata: ["conversation_id": .string(id.uuidString.lowercased()),

@@ -1,12 +1,22 @@
 import Foundation
+import ShowroomAgents
 import ShowroomCore
 import ShowroomData
 
 /// The first assistant message of a session, in the session's language. On a vehicle
-/// page it talks about that car, with facts from the inventory record only.
+/// page it talks about that car, with facts from the inventory record only. While the
+/// assistant is silent (switched off or quiet hours at `now`) it says so and when staff answer.
 enum Greeting {
-    static func message(store: Store, language: Language, vehicle: VehicleRecord?) -> StoredMessage {
+    static func message(store: Store, language: Language, vehicle: VehicleRecord?, now: Date = Date()) -> StoredMessage {
         let zh = language == .zh
+        let schedule = store.assistantSchedule.status(at: now)
+        if !schedule.assistantAnswers {
+            let welcome = zh ? "您好，欢迎来到\(store.displayName(language))！" : "Hi, welcome to \(store.displayName(language))! "
+            return StoredMessage(role: "assistant", agent: "concierge",
+                                 text: welcome + StaffNotice.text(language: language, store: store, status: schedule, now: now),
+                                 cards: .array(vehicle.map { [$0.card] } ?? []),
+                                 actions: .array(StaffNotice.actions(language: language, store: store)))
+        }
         let name = store.displayName(language)
         var text: String
         var cards: [JSONValue] = []

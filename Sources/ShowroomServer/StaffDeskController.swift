@@ -104,6 +104,7 @@ struct StaffDeskController {
         let key = try await guardian.key(req, op)
         let store = try await guardian.store(key, try op.pathValue("store_id", ctx).stringValue ?? "", action: op.id)
         let body = try await op.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
+        if let quiet = body["quiet_hours"]?.stringValue { _ = try QuietHours(quiet) }
         let repo = StoreRepository(db: app.db)
         if !body.isEmpty {
             try await repo.updateSettings(store.id, patch: .object(body))

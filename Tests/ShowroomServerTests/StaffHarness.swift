@@ -23,14 +23,15 @@ struct StaffHarness: Sendable {
 
     /// `models` become backend profiles of those names, and the agents use `backend`.
     static func with(live: Bool = false, backend: String = "embedded", models: [String: any ChatModel] = [:],
+                     now: @escaping @Sendable () -> Date = { Date() },
                      _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
-        do { try await run(live: live, backend: backend, models: models, body) } catch {
+        do { try await run(live: live, backend: backend, models: models, now: now, body) } catch {
             print("StaffHarness: \(String(reflecting: error))")
             throw error
         }
     }
 
-    static func run(live: Bool, backend: String, models: [String: any ChatModel],
+    static func run(live: Bool, backend: String, models: [String: any ChatModel], now: @escaping @Sendable () -> Date,
                     _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await StaffFixture.load(into: db)
@@ -41,7 +42,7 @@ struct StaffHarness: Sendable {
             config.rateLimit.enabled = false
             for name in models.keys { config.backends[name] = ["kind": "embedded"] }
             let services = try ShowroomApp.services(config: config, db: db, router: KeywordRouter(), models: models,
-                                                    logger: Logger(label: "test"))
+                                                    logger: Logger(label: "test"), now: now)
             let repo = StaffKeyRepository(db: db)
             var keys: [String: String] = [:]
             for (name, role, stores) in [("salesSH", StaffRole.sales, ["sh-test"]), ("managerSH", .manager, ["sh-test"]),
