@@ -115,6 +115,12 @@ public struct Runner: Sendable {
         guard var agent = catalog[decision.intent.agent] else {
             throw ShowroomError("agent_missing", "No agent '\(decision.intent.agent)' is configured.", status: 500)
         }
+        // The staff assist chat's floor price and lead lookups go to an agent that has the tool.
+        let staffAsk = input.scope == .staff ? StaffAsk.parse(text, stock: decision.slots.stockNumber) : nil
+        if let tool = staffAsk?.tool, !agent.tools.contains(tool),
+           let owner = catalog.agents.values.sorted(by: { $0.id < $1.id }).first(where: { $0.tools.contains(tool) }) {
+            agent = owner
+        }
         let mentions = decision.intent == .compare ? await router.mentions(text) : []
         var turnSlots = profile.slots
         turnSlots.stockNumber = decision.slots.stockNumber
@@ -128,6 +134,7 @@ public struct Runner: Sendable {
             tradeInMileageKm: decision.intent == .tradeIn ? decision.slots.mileageMaxKm : nil,
             ordinal: TextFacts.ordinal(text).map { $0 == -1 ? profile.lastVehicles.count : $0 })
         if decision.intent == .tradeIn { plan.slots = decision.slots }
+        plan.staffAsk = staffAsk
 
         var caller = ToolCaller(db: db, scope: input.scope, label: "\(input.callerLabel):\(agent.id)",
                                 fixedStore: input.scope == .customer ? store.id : nil,

@@ -91,7 +91,7 @@ struct StaffHarness: Sendable {
             ("catalog", "[search_inventory, get_vehicle, compare_models]", "[pricing, booking, concierge]"),
             ("recommendation", "[search_inventory, get_vehicle]", "[catalog]"),
             ("pricing", "[get_vehicle, floor_price]", "[catalog]"),
-            ("booking", "[dealer_info, get_vehicle]", "[catalog]"),
+            ("booking", "[dealer_info, get_vehicle, find_leads]", "[catalog]"),
         ]
         for (id, tools, handoffs) in agents {
             let yaml = """

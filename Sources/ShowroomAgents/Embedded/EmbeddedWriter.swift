@@ -12,6 +12,7 @@ enum EmbeddedWriter {
             let msg = failed.error?["message"]?.stringValue ?? ""
             return zh ? "抱歉，这一步没能完成：\(msg)" : "Sorry, I couldn't complete that: \(msg)"
         }
+        if let ask = p.staffAsk { return staff(ask, o, zh) }
         switch p.intent {
         case .greeting:
             return zh ? "您好！我是展厅的智能顾问，可以帮您查库存、对比车型、算落地价和月供、估旧车置换，或预约试驾。想看什么车？"
