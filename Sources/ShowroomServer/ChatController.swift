@@ -104,7 +104,7 @@ struct ChatController {
         let (id, _) = try await authorize(req, ctx)
         ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
         try await limit("ip:\(ctx.clientIP)", app.config.rateLimit.perIPPerMinute)
-        let after = req.uri.queryParameters.get("after").flatMap { Int($0) }
+        let after = try OpenAPICatalog.transcript.query(req)["after"]?.intValue
         guard let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0) else {
             throw ShowroomError("not_found", "No such session.", status: 404)  // e.g. removed by `showroom retention`
         }

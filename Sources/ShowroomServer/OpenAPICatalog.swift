@@ -53,14 +53,12 @@ enum OpenAPICatalog {
         id: "postMessage", method: "post", path: "/v1/chat/sessions/{id}/messages", tag: "chat",
         summary: "Send a customer message and get the assistant's answer (JSON, or SSE with Accept: text/event-stream)",
         auth: .sessionToken, params: [p("id", S.uuid)],
-        body: json(S.object([
-            "text": S.string("The customer's message (needed unless a booking form is sent).", max: 2000),
-            "booking": S.nullable(["type": "object", "description": "Test drive form: start, name, phone, consent, stock_number."]),
-        ])),
+        body: json(S.textOrBooking),
         replies: [Op.Reply(status: 200, description: "The turn's answer", content: [
             "application/json": S.ref("TurnAnswer"),
             "text/event-stream": S.string("Events route, tool, delta, card, then done (the JSON answer)."),
-        ])])
+        ]), Op.Reply(status: 413, description: "The message is longer than 2000 characters (message_too_long).",
+                     content: json(S.ref("Error")))])
 
     static let transcript = Op(
         id: "getTranscript", method: "get", path: "/v1/chat/sessions/{id}/messages", tag: "chat",

@@ -60,6 +60,8 @@ enum OpenAPIDocument {
         case .sessionToken: o["security"] = [["sessionToken": []]]
         case .staff: o["security"] = [["staffKey": []]]
         }
+        // Machine-readable for clients and the fuzzer's per-role runs (the description says it in words).
+        if let role = op.leastRole { o["x-least-role"] = .string(role.rawValue) }
         if !op.params.isEmpty {
             o["parameters"] = .array(op.params.map {
                 var p: [String: JSONValue] = ["name": .string($0.name), "in": .string($0.location.rawValue),
