@@ -245,6 +245,7 @@ enum OpenAPICatalog {
     static let agentReload = Op(
         id: "reloadAgents", method: "post", path: "/v1/staff/agents/reload", tag: "agents",
         summary: "Reload agent definitions from agents/ without a restart (a bad file keeps the ones in force)",
+        description: "Affects every store: needs an admin key not limited to stores (403 forbidden_store otherwise).",
         auth: .staff(.admin),
         replies: [ok(S.object(["agents": S.array(S.ref("Agent"))], required: ["agents"])),
                   conflict("A definition file is invalid; the definitions in force stay.")])

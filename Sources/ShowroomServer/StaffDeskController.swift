@@ -88,6 +88,12 @@ struct StaffDeskController {
     @Sendable func reload(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         let op = Catalog.agentReload
         let key = try await guardian.key(req, op)
+        // The agents serve every store: a key limited to some stores may not change them for all.
+        guard key.storeScope == nil else {
+            await guardian.auth.refuse(key, action: op.id, target: nil, outcome: "forbidden_store")
+            throw ShowroomError("forbidden_store", "Reloading agents affects every store; it needs an admin key not limited to stores.",
+                                status: 403)
+        }
         let catalog: AgentCatalog
         do {
             catalog = try await app.agents.reload()

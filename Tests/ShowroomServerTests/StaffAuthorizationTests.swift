@@ -76,6 +76,12 @@ import Testing
                                                 "make": "Tesla", "model": "Model Y", "year": 2025, "condition": "new", "list_price": 1000]),
                 (.get, "/v1/staff/leads?store_id=sf-test", nil),
                 (.get, "/v1/staff/leads/\(l)", nil),
+                (.get, "/v1/staff/leads/\(l)/adf", nil),
+                (.post, "/v1/staff/inventory/import?store_id=sf-test", nil),
+                // Without store_id: the unit is found only in a store outside the key's scope.
+                (.get, "/v1/staff/inventory/SFT001", nil),
+                (.patch, "/v1/staff/inventory/SFT001", ["list_price": 1]),
+                (.delete, "/v1/staff/inventory/SFT001", nil),
                 (.get, "/v1/staff/conversations?store_id=sf-test", nil),
                 (.get, "/v1/staff/conversations/\(c)", nil),
                 (.post, "/v1/staff/conversations/\(c)/takeover", nil),
@@ -109,8 +115,43 @@ import Testing
             #expect(mine.json["total"] == 3)
             let all = try await h.json(.get, "/v1/staff/inventory", key: "salesAll")
             #expect(all.json["total"] == 5)
-            // A stock number of another store is not found by a scoped key (no store_id given).
-            #expect(try await h.json(.get, "/v1/staff/inventory/SFT001", key: "salesSH").status == 404)
+            // A stock number only another store holds is refused (403), one no store holds is not found.
+            #expect(try await h.json(.get, "/v1/staff/inventory/SFT001", key: "salesSH").status == 403)
+            #expect(try await h.json(.get, "/v1/staff/inventory/NOPE01", key: "salesSH").status == 404)
+        }
+    }
+
+    @Test func onlyAnAdminNotLimitedToStoresReloadsTheAgents() async throws {
+        try await StaffHarness.with { h in
+            let scoped = try await StaffKeyRepository(db: h.db).create(role: .admin, stores: ["sh-test"], label: "scoped admin").secret
+            let r = try await h.json(.post, "/v1/staff/agents/reload", key: scoped)
+            #expect(r.status == 403)
+            #expect(r.json["error"]?["code"] == "forbidden_store")
+            #expect(try await h.json(.get, "/v1/staff/agents", key: scoped).status == 200)
+            #expect(try await h.json(.post, "/v1/staff/agents/reload", key: "adminAll").status == 200)
+            let outcomes = try await h.db.rows("SELECT outcome FROM audit_log WHERE action = 'reloadAgents' ORDER BY id")
+                .map { try $0.decode(String.self) }
+            #expect(outcomes == ["forbidden_store", "ok"])
+        }
+    }
+
+    @Test func aRevokedKeyIsRefusedAndTheAuditSaysWhy() async throws {
+        try await StaffHarness.with { h in
+            let repo = StaffKeyRepository(db: h.db)
+            let (secret, key) = try await repo.create(role: .manager, stores: [], label: "leaving")
+            #expect(try await h.json(.get, "/v1/staff/leads", key: secret).status == 200)
+            #expect(try await repo.revoke(key.prefix))
+            let refused = try await h.json(.get, "/v1/staff/leads", key: secret)
+            #expect(refused.status == 401)
+            #expect(refused.json["error"]?["code"] == "unauthorized")
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "sk_neverissued000000000000000000000000000").status == 401)
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "not-a-staff-key").status == 401)
+            #expect(try await h.json(.get, "/v1/staff/leads").status == 401)
+            let audit = try await h.db.rows("""
+                SELECT actor, detail->>'reason' FROM audit_log WHERE outcome = 'unauthorized' ORDER BY id
+                """).map { try $0.decode((String, String).self) }
+            #expect(audit.map(\.0) == [key.prefix, "anonymous", "anonymous", "anonymous"])
+            #expect(audit.map(\.1) == ["revoked_key", "unknown_key", "malformed_key", "missing_key"])
         }
     }
 }
