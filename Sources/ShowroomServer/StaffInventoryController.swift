@@ -45,8 +45,11 @@ struct StaffInventoryController {
         let key = try await guardian.key(req, op)
         let b = try await op.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
         let store = try await guardian.store(key, b["store_id"]?.stringValue ?? "", action: op.id)
+        // The feed importer's VIN rule: the check digit binds VINs made in North America.
+        let vin = VIN.check((b["vin"]?.stringValue ?? "").uppercased())
+        if case .invalid(let problem) = vin { throw problem }
         var input = InventoryRepository.UnitInput(
-            store: store.id, stockNumber: b["stock_number"]?.stringValue ?? "", vin: (b["vin"]?.stringValue ?? "").uppercased(),
+            store: store.id, stockNumber: b["stock_number"]?.stringValue ?? "", vin: vin.vin?.rawValue ?? "",
             make: b["make"]?.stringValue ?? "", model: b["model"]?.stringValue ?? "", year: b["year"]?.intValue ?? 0,
             condition: b["condition"]?.stringValue.flatMap(VehicleCondition.init(rawValue:)) ?? .new,
             listPrice: Self.decimal(b["list_price"]) ?? 0)

@@ -98,6 +98,19 @@ import Testing
         }
     }
 
+    @Test func aNorthAmericanVINNeedsItsCheckDigitAsInTheFeedImporter() async throws {
+        try await StaffHarness.with { h in
+            var unit = ["store_id": "sf-test", "stock_number": "SFT100", "make": "Tesla", "model": "Model Y", "year": 2025,
+                        "condition": "new", "list_price": 45000] as [String: JSONValue]
+            unit["vin"] = "5YJ3E1EA1PF000099"  // check digit 1; the others imply 8
+            let wrong = try await h.json(.post, "/v1/staff/inventory", key: "managerSF", json: .object(unit))
+            #expect(wrong.status == 400)
+            #expect(wrong.json["error"]?["code"] == "vin_check_digit")
+            unit["vin"] = "5YJ3E1EA8PF000099"
+            #expect(try await h.json(.post, "/v1/staff/inventory", key: "managerSF", json: .object(unit)).status == 201)
+        }
+    }
+
     @Test func conflictsAndUnknownModelsAreNamed() async throws {
         try await StaffHarness.with { h in
             #expect(try await h.json(.post, "/v1/staff/inventory", key: "managerSH", json: Self.newUnit).status == 201)
