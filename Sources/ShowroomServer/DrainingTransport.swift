@@ -11,6 +11,9 @@ import ShowroomCore
 /// closes stdin would lose the answers still being worked on when the process exits. Here the
 /// input stream finishes only when the requests' ids have all been answered (or `drainLimit`
 /// passed, so a handler that never answers cannot keep the process alive).
+///
+/// A message that is not JSON-RPC 2.0 is answered here (`JSONRPCEnvelope`, id null when it has
+/// none) and never reaches the server, whose own answer would carry an invented id.
 public actor DrainingTransport: Transport {
     let inner: any Transport
     public nonisolated let logger: Logger
@@ -39,6 +42,10 @@ public actor DrainingTransport: Transport {
             let task = Task {
                 do {
                     for try await data in await self.inner.receive() {
+                        if let refusal = JSONRPCEnvelope.refusal(data) {
+                            try await self.inner.send(Data(refusal.jsonString().utf8))
+                            continue
+                        }
                         await self.read(data)
                         continuation.yield(data)
                     }

@@ -52,6 +52,18 @@ actor PipedTransport: Transport {
         #expect(Set(ids.map { $0.jsonString() }) == ["1", "2", "\"three\""])
     }
 
+    @Test func messagesThatAreNotJSONRPCAreAnsweredWithoutReachingTheServer() async throws {
+        let client = PipedTransport(["{nope", #"{"id":9,"method":"tools/list"}"#, #"{"jsonrpc":"2.0","id":10,"method":"tools/list"}"#])
+        let server = await Self.slowServer()
+        try await server.start(transport: DrainingTransport(client, logger: Logger(label: "test")))
+        await server.waitUntilCompleted()
+        let answers = await client.sent.compactMap { JSONValue.parse($0) }
+        #expect(answers.count == 3)
+        #expect(answers.contains { $0["id"] == .null && $0["error"]?["code"] == -32700 })
+        #expect(answers.contains { $0["id"] == 9 && $0["error"]?["code"] == -32600 })
+        #expect(answers.contains { $0["id"] == 10 && $0["result"] != nil })
+    }
+
     @Test func withoutDrainingTheSlowAnswersAreLost() async throws {
         // The failure the wrapper exists for, so this suite notices if the SDK ever changes.
         let client = PipedTransport(Self.piped)
