@@ -32,12 +32,14 @@ import Testing
             for (method, path, _, body) in Self.families {
                 let none = try await h.json(method, path, json: body)
                 #expect(none.status == 401, "\(method) \(path)")
+                let challenge = try await h.call(method, path, json: body).headers[.wwwAuthenticate]
+                #expect(challenge == #"Bearer realm="showroom-staff""#, "\(method) \(path)")
                 #expect(none.json["error"]?["code"] == "unauthorized", "\(method) \(path)")
                 let wrong = try await h.json(method, path, key: "sk_notarealkeyatall0000000000000000000000", json: body)
                 #expect(wrong.status == 401, "\(method) \(path)")
             }
             let audited = try await h.db.rows("SELECT count(*) FROM audit_log WHERE outcome = 'unauthorized'").first?.decode(Int.self)
-            #expect(audited == Self.families.count * 2)
+            #expect(audited == Self.families.count * 3)
         }
     }
 
@@ -118,6 +120,20 @@ import Testing
             // A stock number only another store holds is refused (403), one no store holds is not found.
             #expect(try await h.json(.get, "/v1/staff/inventory/SFT001", key: "salesSH").status == 403)
             #expect(try await h.json(.get, "/v1/staff/inventory/NOPE01", key: "salesSH").status == 404)
+        }
+    }
+
+    @Test func eachStaffKeyHasItsOwnPerMinuteAllowanceAcrossTheAPIAndMCP() async throws {
+        try await StaffHarness.with(staffPerKeyPerMinute: 3) { h in
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "salesSH").status == 200)
+            #expect(try await h.json(.get, "/v1/staff/conversations", key: "salesSH").status == 200)
+            let mcp = try await h.call(.post, "/mcp", key: "salesSH", json: ["jsonrpc": "2.0", "id": 1, "method": "tools/list"],
+                                       headers: [.accept: "application/json, text/event-stream", HTTPField.Name("MCP-Protocol-Version")!: "2025-06-18"])
+            #expect(mcp.status == 200, "\(mcp.text)")
+            let spent = try await h.call(.get, "/v1/staff/leads", key: "salesSH")
+            #expect(spent.status == 429)
+            #expect(Int(spent.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "managerSH").status == 200)
         }
     }
 
