@@ -276,6 +276,29 @@ enum OpenAPICatalog {
     static let openapi = Op(id: "openapi", method: "get", path: "/openapi.json", tag: "operations",
                             summary: "This document", auth: .none, replies: [ok(["type": "object"])])
 
+    // MARK: MCP
+
+    /// `POST /mcp`, served by `MCPController` (the SDK's transport), documented here.
+    static let mcp = Op(
+        id: "mcp", method: "post", path: "/mcp", tag: "mcp",
+        summary: "The tool registry over the Model Context Protocol (Streamable HTTP, stateless, JSON answers)",
+        description: "JSON-RPC 2.0: initialize, tools/list, tools/call. Send Accept: application/json and MCP-Protocol-Version; "
+            + "tools are filtered by the key's role. Bad JSON is -32700, a message that is not JSON-RPC 2.0 is -32600 (HTTP 400).",
+        auth: .staff(.sales),
+        body: json(S.object(["jsonrpc": S.string(enum: ["2.0"]), "id": ["type": ["string", "integer"]], "method": S.string(),
+                             "params": ["type": "object"]], required: ["jsonrpc", "method"])),
+        replies: [ok(S.object(["jsonrpc": S.string(enum: ["2.0"]), "id": ["type": ["string", "integer", "null"]],
+                               "result": ["type": "object"], "error": ["type": "object"]], required: ["jsonrpc"]),
+                     "A JSON-RPC response (a tool failure is a result with isError: true)"),
+                  Op.Reply(status: 406, description: "Accept does not include application/json.", content: [:]),
+                  Op.Reply(status: 421, description: "Host or Origin not allowed (DNS-rebinding protection).", content: [:])])
+
+    /// Operations the document describes that other controllers route (with their own 405s).
+    static let documentedOnly: [Op] = [mcp]
+
+    /// Everything `/openapi.json` describes.
+    static var documented: [Op] { all + documentedOnly }
+
     /// Every operation, in document order.
     static let all: [Op] = [
         createSession, postMessage, transcript, slots,

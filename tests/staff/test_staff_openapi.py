@@ -118,7 +118,22 @@ headers = {{ Authorization = "Bearer {token}" }}
 # A message over 2000 characters is refused with the documented 413 (Content Too Large).
 [operations.checks.negative_data_rejection]
 expected-statuses = ["400", "401", "403", "404", "409", "413", "422", "429"]
+
+# Rules no JSON Schema can state are 400s for schema-valid requests, accepted on the operations
+# that have them: a date range whose from is after its to (analytics, leads, conversations), and a
+# North American VIN whose check digit (position 9) does not match its other characters (createUnit).
+[[operations]]
+include-operation-id-regex = '^(getAnalytics|listLeads|listConversations|createUnit)$'
+
+[operations.checks.positive_data_acceptance]
+expected-statuses = ["2xx", "400", "401", "403", "404", "409", "429"]
 {extra}"""
+
+
+# POST /mcp speaks JSON-RPC through the MCP SDK's transport, which needs Accept: application/json
+# and MCP-Protocol-Version headers the fuzzer does not send; the official MCP client tests it
+# (test_staff_mcp.py), and schemathesis leaves out the document it loaded.
+NOT_FUZZED = {("post", "/mcp"), ("get", "/openapi.json")}
 
 
 def run(name, base_url, cfg, include=(), examples=None):
@@ -136,6 +151,8 @@ def run(name, base_url, cfg, include=(), examples=None):
                "--workers", "1", "--report", "junit", "--report-dir", str(report), "--no-color"]
         for op_id in include:
             cmd += ["--include-operation-id", op_id]
+        if not include:
+            cmd += ["--exclude-operation-id", "mcp"]
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=1500, cwd=tmp)
     output = done.stdout + done.stderr
     (report / "output.txt").write_text(output)
@@ -172,16 +189,15 @@ def test_schemathesis_finds_no_failure_as_an_admin_over_every_operation(base_url
     cfg = config(fuzz_store, keys["admin_fuzz"], session, {"reloadAgents": unscoped_admin})
     code, output, report = run("admin", base_url, cfg)
     assert code == 0, output[-20000:]
-    # Every operation but the document itself (schemathesis does not fuzz the schema it loaded).
-    expected = {f"{m.upper()} {p}" for m, p, _ in document if p != "/openapi.json"}
-    assert len(expected) == len(document) - 1
+    expected = {f"{m.upper()} {p}" for m, p, _ in document if (m, p) not in NOT_FUZZED}
+    assert len(expected) == len(document) - len(NOT_FUZZED)
     assert operations_tested(output, report) == expected
     assert "Authentication failed" not in output, output[-4000:]
 
 
 def test_schemathesis_finds_no_failure_as_sales_over_the_sales_operations(base_url, keys, fuzz_store, session, document,
                                                                          restore_store):
-    sales = [(m, p, op) for m, p, op in document if op.get("x-least-role") == "sales"]
+    sales = [(m, p, op) for m, p, op in document if op.get("x-least-role") == "sales" and (m, p) not in NOT_FUZZED]
     sales_ops = [op["operationId"] for _, _, op in sales]
     assert len(sales_ops) >= 8, sales_ops  # inventory and leads reads, conversations, takeover, route, assist
     code, output, report = run("sales", base_url, config(fuzz_store, keys["sales"], session), include=sales_ops)
