@@ -19,6 +19,8 @@ public struct ConversationProfile: Sendable, Codable, Hashable {
     public var phone: String?
     public var email: String?
     public var consent: Bool?
+    /// The lead captured while the customer waited for staff (captured once per conversation).
+    public var leadID: String?
     /// Intents of past turns, most recent last (bounded), for the summary.
     public var history: [String] = []
 
@@ -30,6 +32,7 @@ public struct ConversationProfile: Sendable, Codable, Hashable {
         case lastVehicles = "last_vehicles"
         case focusStock = "focus_stock"
         case cheapestShown = "cheapest_shown"
+        case leadID = "lead_id"
         case language, name, phone, email, consent, history
     }
 

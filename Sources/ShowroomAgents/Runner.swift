@@ -119,21 +119,24 @@ public struct Runner: Sendable {
         var u = userMessage; u.turnID = turnID
         let savedUser = try await conversations.append(conv.id, messages: [u])
 
-        // Paused for staff, or the store switched the assistant off.
-        if conv.status == "waiting_staff" || conv.status == "staff" || !store.assistantEnabled {
-            let notice = StaffNotice.text(language: language, store: store, assistantOff: !store.assistantEnabled)
-            let reply = StoredMessage(turnID: turnID, role: "assistant", agent: "concierge", text: notice,
-                                      actions: .array(StaffNotice.actions(language: language, store: store)))
-            let saved = savedUser + (try await conversations.append(conv.id, messages: [reply], profile: profile.json))
-            emit(.delta(notice))
-            return TurnResult(turnID: turnID, intent: decision.intent, agent: "concierge", messages: saved.map(\.json),
-                              toolCalls: [], backend: "none", fallback: false, llmCalls: 0, usage: (0, 0), guardrail: nil,
-                              status: conv.status)
+        // Customers wait for staff while staff have the conversation, it waits for them, or the
+        // assistant is silent (switched off, or quiet hours in the store's time zone).
+        let schedule = store.assistantSchedule.status(at: now())
+        if input.scope == .customer && (conv.status == "waiting_staff" || conv.status == "staff" || !schedule.assistantAnswers) {
+            return try await waitForStaff(Waiting(input: input, conversation: conv, store: store, status: schedule, profile: profile,
+                                                  language: language, text: text, intent: decision.intent,
+                                                  savedUser: savedUser, turnID: turnID), emit: emit)
         }
 
         let catalog = await agents.catalog
         guard var agent = catalog[decision.intent.agent] else {
             throw ShowroomError("agent_missing", "No agent '\(decision.intent.agent)' is configured.", status: 500)
+        }
+        // The staff assist chat's floor price and lead lookups go to an agent that has the tool.
+        let staffAsk = input.scope == .staff ? StaffAsk.parse(text, stock: decision.slots.stockNumber) : nil
+        if let tool = staffAsk?.tool, !agent.tools.contains(tool),
+           let owner = catalog.agents.values.sorted(by: { $0.id < $1.id }).first(where: { $0.tools.contains(tool) }) {
+            agent = owner
         }
         let mentions = decision.intent == .compare ? await router.mentions(text) : []
         var turnSlots = profile.slots
@@ -148,6 +151,7 @@ public struct Runner: Sendable {
             tradeInMileageKm: decision.intent == .tradeIn ? decision.slots.mileageMaxKm : nil,
             ordinal: TextFacts.ordinal(text).map { $0 == -1 ? profile.lastVehicles.count : $0 })
         if decision.intent == .tradeIn { plan.slots = decision.slots }
+        plan.staffAsk = staffAsk
 
         var caller = ToolCaller(db: db, scope: input.scope, label: "\(input.callerLabel):\(agent.id)",
                                 fixedStore: input.scope == .customer ? store.id : nil,
@@ -178,7 +182,9 @@ public struct Runner: Sendable {
                     continue
                 }
                 emit(.tool(name: call.name, status: "started"))
-                let outcome = await registry.call(name: call.name, rawArguments: call.arguments, caller: stepCaller)
+                let outcome = input.deniedTools.contains(call.name)
+                    ? await registry.refuse(name: call.name, rawArguments: call.arguments, caller: stepCaller)
+                    : await registry.call(name: call.name, rawArguments: call.arguments, caller: stepCaller)
                 emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
                 outcomes.append(outcome)
                 messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
@@ -293,7 +299,8 @@ public struct Runner: Sendable {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
             // The embedded backend finishes the turn from here: it runs the tools it still needs
             // and writes the reply from their results only.
-            reply = await runEmbedded(offered: registry.specs(names: agent.tools, scope: input.scope), steps: 4) ?? ""
+            reply = await runEmbedded(offered: registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope),
+                                      steps: 4) ?? ""
             if reply.isEmpty { reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages) }
         }
 

@@ -43,6 +43,15 @@ public struct ToolRegistry: Sendable {
         return await call(name: name, arguments: parsed, caller: caller)
     }
 
+    /// Refuses (and audits) a call to a tool the caller's role may not use this turn, without running it.
+    public func refuse(name: String, rawArguments: String, caller: ToolCaller) async -> ToolOutcome {
+        let outcome = ToolOutcome(name: name, arguments: JSONValue.parse(rawArguments) ?? .string(String(rawArguments.prefix(2000))),
+                                  result: nil, error: ShowroomError("forbidden_tool", "The tool '\(name)' is not available to this caller.", status: 403),
+                                  durationMs: 0)
+        await audit(outcome, caller: caller, store: caller.fixedStore)
+        return outcome
+    }
+
     /// Validates and runs one call; never throws: failures come back as the error shape.
     public func call(name: String, arguments: JSONValue, caller: ToolCaller) async -> ToolOutcome {
         let started = DispatchTime.now().uptimeNanoseconds

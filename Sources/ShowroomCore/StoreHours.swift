@@ -16,7 +16,7 @@ public struct StoreHours: Sendable, Hashable {
 
     /// Day keys in `Calendar` weekday order (1 = Sunday).
     public static let dayKeys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-    static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    public static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
     /// Windows by `Calendar` weekday (1 = Sunday … 7 = Saturday); absent = closed.
     public var windows: [Int: Window]
@@ -49,5 +49,5 @@ public struct StoreHours: Sendable, Hashable {
     }
 
     /// 570 → `"09:30"`.
-    static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+    public static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
 }

@@ -15,6 +15,10 @@ public struct DayRange: Sendable, Hashable {
                 throw ShowroomError.invalid("\(name) must be a date (YYYY-MM-DD).")
             }
         }
+        // Same-length ISO days compare as text in calendar order.
+        if let from, let to, from > to {
+            throw ShowroomError.invalid("from (\(from)) is after to (\(to)).")
+        }
         self.from = from
         self.to = to
     }

@@ -18,6 +18,8 @@ extension ConversationRepository {
         public var preview: String
         public var createdAt: Date
         public var updatedAt: Date
+        /// The staff key that opened a staff-assist conversation (nil for widget and CLI ones).
+        public var staffKeyID: UUID?
 
         public var json: JSONValue {
             let f = ISO8601DateFormatter()
@@ -66,7 +68,7 @@ extension ConversationRepository {
         c.id, c.store_id, c.channel, c.locale, c.status, c.turn_count, c.next_seq,
         coalesce((SELECT left(m.text, 160) FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'
                   ORDER BY m.seq DESC LIMIT 1), ''),
-        c.created_at, c.updated_at
+        c.created_at, c.updated_at, c.staff_key_id
         """
 
     /// Conversations of the stores in scope, most recently active first, paged, with the count before paging.
@@ -88,7 +90,7 @@ extension ConversationRepository {
         var out: [Summary] = []
         for row in rows {
             out.append(try Self.decodeSummary(row))
-            total = try Array(row)[10].decode(Int.self)
+            total = try Array(row)[11].decode(Int.self)
         }
         if out.isEmpty && offset > 0 {
             total = try await list(stores: stores, status: status, channel: channel, days: days, limit: 1, offset: 0).total
@@ -146,6 +148,6 @@ extension ConversationRepository {
             id: try c[0].decode(UUID.self), storeID: StoreID(try c[1].decode(String.self)), channel: try c[2].decode(String.self),
             locale: try c[3].decode(String.self), status: try c[4].decode(String.self), turnCount: try c[5].decode(Int.self),
             messageCount: try c[6].decode(Int.self), preview: try c[7].decode(String.self),
-            createdAt: try c[8].decode(Date.self), updatedAt: try c[9].decode(Date.self))
+            createdAt: try c[8].decode(Date.self), updatedAt: try c[9].decode(Date.self), staffKeyID: try c[10].decode(UUID?.self))
     }
 }

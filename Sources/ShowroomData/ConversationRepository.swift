@@ -9,12 +9,14 @@ public struct ConversationRepository: Sendable {
 
     public init(db: Database) { self.db = db }
 
-    /// Creates a conversation and returns its id.
-    public func create(store: StoreID, channel: String, locale: String, vehicleContext: JSONValue?) async throws -> UUID {
+    /// Creates a conversation and returns its id; `staffKey` is the key that opened a staff
+    /// assist conversation (only it may continue the conversation).
+    public func create(store: StoreID, channel: String, locale: String, vehicleContext: JSONValue?,
+                       staffKey: UUID? = nil) async throws -> UUID {
         let id = UUID()
         try await db.execute("""
-            INSERT INTO conversations (id, store_id, channel, locale, vehicle_context)
-            VALUES (\(id), \(store.rawValue), \(channel), \(locale), \(vehicleContext?.jsonString())::jsonb)
+            INSERT INTO conversations (id, store_id, channel, locale, vehicle_context, staff_key_id)
+            VALUES (\(id), \(store.rawValue), \(channel), \(locale), \(vehicleContext?.jsonString())::jsonb, \(staffKey))
             """)
         return id
     }

@@ -14,7 +14,7 @@ public struct Migration: Sendable {
 
 extension Migration {
     /// Every migration this binary knows, oldest first.
-    public static let all: [Migration] = [.v1Schema, .v2SearchIndexes]
+    public static let all: [Migration] = [.v1Schema, .v2SearchIndexes, .v3ConversationOwner]
 
     /// The newest schema version this binary understands.
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -40,6 +40,18 @@ public struct StaffKeyRepository: Sendable {
         return try rows.first.map(Self.decode)
     }
 
+    /// The prefix of the revoked key a secret belongs to, or nil (for audit records of refusals).
+    public func revokedPrefix(_ secret: String) async throws -> String? {
+        guard secret.hasPrefix("sk_"), secret.count <= 100 else { return nil }
+        return try await db.rows("SELECT prefix FROM staff_keys WHERE key_hash = \(Self.hash(secret)) AND revoked_at IS NOT NULL")
+            .first?.decode(String.self)
+    }
+
+    /// Whether a key is still active (a long-lived session, like `showroom mcp`, checks before each call).
+    public func isActive(_ id: UUID) async throws -> Bool {
+        !(try await db.rows("SELECT 1 FROM staff_keys WHERE id = \(id) AND revoked_at IS NULL").isEmpty)
+    }
+
     public func list() async throws -> [StaffKey] {
         try await db.rows("""
             SELECT id, prefix, role, store_ids, label, created_at, revoked_at, last_used_at FROM staff_keys ORDER BY created_at

@@ -20,11 +20,12 @@ public enum ShowroomApp {
     /// Builds the services (runner, registry, agents) over a database; `startup` is ready unless
     /// the caller still loads something (see `StartupState`).
     public static func services(config: ServerConfig, db: Database, router: any TurnRouter, models: [String: any ChatModel],
-                                logger: Logger, startup: StartupState = StartupState()) throws -> AppServices {
+                                logger: Logger, startup: StartupState = StartupState(),
+                                now: @escaping @Sendable () -> Date = { Date() }) throws -> AppServices {
         let registry = ToolCatalog.registry()
         let agents = try AgentCatalogStore(folder: URL(fileURLWithPath: config.agentsDir), registry: registry,
                                            profiles: Set(config.backends.keys))
-        let runner = Runner(db: db, registry: registry, agents: agents, models: models, router: router)
+        let runner = Runner(db: db, registry: registry, agents: agents, models: models, router: router, now: now)
         let stores = StoreCache(repo: StoreRepository(db: db))
         return AppServices(config: config, db: db, runner: runner, registry: registry, agents: agents, router: router,
                            stores: stores, tokens: SessionToken(secret: config.sessionSecret),

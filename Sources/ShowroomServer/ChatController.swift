@@ -48,7 +48,7 @@ struct ChatController {
         let conversations = ConversationRepository(db: app.db)
         let id = try await conversations.create(store: store.id, channel: "widget", locale: locale, vehicleContext: context)
         let similar = try await Greeting.similar(to: vehicle, db: app.db)
-        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle, similar: similar)
+        let greeting = Greeting.message(store: store, language: language, vehicle: vehicle, similar: similar, now: app.runner.now())
         let saved = try await conversations.append(id, messages: [greeting])
         let token = app.tokens.issue(session: id, store: store.id, ttl: app.config.sessionTTLSeconds)
         ctx.logger.info("session created", metadata: ["conversation_id": .string(id.uuidString.lowercased()),
@@ -98,7 +98,7 @@ struct ChatController {
         let (id, _) = try await authorize(req, ctx)
         ctx.logger[metadataKey: "conversation_id"] = .string(id.uuidString.lowercased())
         try await limit("ip:\(clientIP(req, ctx))", app.config.rateLimit.perIPPerMinute)
-        let after = req.uri.queryParameters.get("after").flatMap { Int($0) }
+        let after = try OpenAPICatalog.transcript.query(req)["after"]?.intValue
         guard let state = try await ConversationRepository(db: app.db).load(id, recentLimit: 0) else {
             throw ShowroomError("not_found", "No such session.", status: 404)  // e.g. removed by `showroom retention`
         }
@@ -126,7 +126,7 @@ struct ChatController {
         }
         let locale = body["locale"]?.stringValue ?? state.locale
         let similar = try await Greeting.similar(to: vehicle, db: app.db)
-        let greeting = Greeting.message(store: store, language: Language(locale: locale), vehicle: vehicle, similar: similar, welcome: false)
+        let greeting = Greeting.message(store: store, language: Language(locale: locale), vehicle: vehicle, similar: similar, welcome: false, now: app.runner.now())
         guard let saved = try await conversations.focusVehicle(id, context: context, stockNumber: vehicle.stockNumber, greeting: greeting) else {
             throw ShowroomError("not_found", "No such session.", status: 404)
         }

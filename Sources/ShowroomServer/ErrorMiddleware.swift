@@ -14,7 +14,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let e as ShowroomError {
             if e.status >= 500 { context.logger.error("request failed", metadata: ["code": "\(e.code)"]) }
-            return APIResponse.error(e, headers: e.status == 503 ? [.retryAfter: "2"] : [:])
+            // A refused staff key is told the scheme to use (RFC 9110 §11.6.1).
+            let headers: HTTPFields = e.status == 503 ? [.retryAfter: "2"]
+                : e.status == 401 && e.code == "unauthorized" ? [.wwwAuthenticate: #"Bearer realm="showroom-staff""#] : [:]
+            return APIResponse.error(e, headers: headers)
         } catch let e as RateLimitError {
             return try e.response(from: request, context: context)
         } catch let e as HTTPError {

@@ -1,19 +1,29 @@
 import Foundation
+import ShowroomAgents
 import ShowroomCore
 import ShowroomData
 
 /// The first assistant message of a session, in the session's language. On a vehicle
 /// page it talks about that car, with facts from the inventory record only; a car that is
 /// sold, on hold or in transit is said to be so, with similar available cars instead of a
-/// test-drive offer.
+/// test-drive offer. While the assistant is silent (switched off or quiet hours at `now`) it
+/// says so and when staff answer.
 enum Greeting {
     /// - Parameters:
     ///   - welcome: false when the customer moves to another car's page in an existing conversation
     ///     (no second "welcome to the store").
     ///   - similar: available alternatives, shown only when `vehicle` is not available.
     static func message(store: Store, language: Language, vehicle: VehicleRecord?, similar: [VehicleRecord] = [],
-                        welcome: Bool = true) -> StoredMessage {
+                        welcome: Bool = true, now: Date = Date()) -> StoredMessage {
         let zh = language == .zh
+        let schedule = store.assistantSchedule.status(at: now)
+        if !schedule.assistantAnswers {
+            let hi = welcome ? (zh ? "您好，欢迎来到\(store.displayName(language))！" : "Hi, welcome to \(store.displayName(language))! ") : ""
+            return StoredMessage(role: "assistant", agent: "concierge",
+                                 text: hi + StaffNotice.text(language: language, store: store, status: schedule, now: now),
+                                 cards: .array(vehicle.map { [$0.card] } ?? []),
+                                 actions: .array(StaffNotice.actions(language: language, store: store)))
+        }
         let name = store.displayName(language)
         let hello = welcome ? (zh ? "您好，欢迎来到\(name)！" : "Hi, welcome to \(name)! ") : ""
         var text: String

@@ -54,6 +54,8 @@ struct MCPController {
         } catch let e as ShowroomError where e.status == 401 {
             return APIResponse.error(e, headers: [.wwwAuthenticate: "Bearer"])
         }
+        try await StaffGuard(app: app).limit(key)
+        if let refusal = JSONRPCEnvelope.refusal(mcpRequest.body ?? Data()) { return APIResponse.json(refusal, status: .badRequest) }
         if let refused = Self.invalidInitialize(mcpRequest.body ?? Data()) { return refused }
         let server = await MCPToolServer.make(registry: app.registry, db: app.db, key: key, label: "mcp:\(key.prefix)")
         let transport = StatelessHTTPServerTransport(validationPipeline: StandardValidationPipeline(validators: [

@@ -37,7 +37,16 @@ public enum MCPToolServer {
             name: serverName, version: version, title: "Showroom dealership tools",
             instructions: "Inventory search, vehicle details, model comparison and dealer info for the stores this key may act for. Pass store_id (e.g. sh-pudong).",
             capabilities: .init(tools: .init(listChanged: false)))
+        /// A revoked key stops working in a session that outlives the revocation (`showroom mcp`).
+        @Sendable func requireActive() async throws {
+            let active: Bool
+            do { active = try await StaffKeyRepository(db: db).isActive(key.id) } catch {
+                throw MCPError.internalError("The staff key could not be checked: the database is unavailable")
+            }
+            guard active else { throw MCPError.invalidRequest("The staff key \(key.prefix) has been revoked") }
+        }
         await server.withMethodHandler(ListToolsRaw.self) { params in
+            try await requireActive()
             if params != .null, params.objectValue == nil { throw MCPError.invalidParams("params must be an object") }
             if let cursor = params.objectValue?["cursor"], cursor != .null, cursor.stringValue == nil {
                 throw MCPError.invalidParams("cursor must be a string")
@@ -45,6 +54,7 @@ public enum MCPToolServer {
             return ListTools.Result(tools: StaffToolPolicy.visible(registry, to: key.role).map(mcpTool))
         }
         await server.withMethodHandler(CallToolRaw.self) { params in
+            try await requireActive()
             guard let object = params.objectValue, let name = object["name"]?.stringValue else {
                 throw MCPError.invalidParams("params.name (the tool name) is required")
             }

@@ -53,14 +53,12 @@ enum OpenAPICatalog {
         id: "postMessage", method: "post", path: "/v1/chat/sessions/{id}/messages", tag: "chat",
         summary: "Send a customer message and get the assistant's answer (JSON, or SSE with Accept: text/event-stream)",
         auth: .sessionToken, params: [p("id", S.uuid)],
-        body: json(S.object([
-            "text": S.string("The customer's message (needed unless a booking form is sent).", max: 2000),
-            "booking": S.nullable(["type": "object", "description": "Test drive form: start, name, phone, consent, stock_number."]),
-        ])),
+        body: json(S.textOrBooking),
         replies: [Op.Reply(status: 200, description: "The turn's answer", content: [
             "application/json": S.ref("TurnAnswer"),
             "text/event-stream": S.string("Events route, tool, delta, card, then done (the JSON answer)."),
-        ])])
+        ]), Op.Reply(status: 413, description: "The message is longer than 2000 characters (message_too_long).",
+                     content: json(S.ref("Error")))])
 
     static let transcript = Op(
         id: "getTranscript", method: "get", path: "/v1/chat/sessions/{id}/messages", tag: "chat",
@@ -246,7 +244,7 @@ enum OpenAPICatalog {
     static let assist = Op(
         id: "assist", method: "post", path: "/v1/staff/assist", tag: "assist",
         summary: "A staff-side chat with the same agents plus staff-only tools",
-        description: "Starts a staff-channel conversation, or continues one with conversation_id.",
+        description: "Starts a staff-channel conversation, or continues one with conversation_id; only the key that opened a conversation continues it (403 otherwise).",
         auth: .staff(.sales),
         body: json(S.object(["store_id": S.storeID, "text": S.message("The staff member's message.", max: 2000),
                              "conversation_id": S.uuid], required: ["store_id", "text"], closed: true)),
@@ -264,6 +262,7 @@ enum OpenAPICatalog {
     static let agentReload = Op(
         id: "reloadAgents", method: "post", path: "/v1/staff/agents/reload", tag: "agents",
         summary: "Reload agent definitions from agents/ without a restart (a bad file keeps the ones in force)",
+        description: "Affects every store: needs an admin key not limited to stores (403 forbidden_store otherwise).",
         auth: .staff(.admin),
         replies: [ok(S.object(["agents": S.array(S.ref("Agent"))], required: ["agents"])),
                   conflict("A definition file is invalid; the definitions in force stay.")])
@@ -293,6 +292,29 @@ enum OpenAPICatalog {
                                                             content: ["text/plain": S.string()])])
     static let openapi = Op(id: "openapi", method: "get", path: "/openapi.json", tag: "operations",
                             summary: "This document", auth: .none, replies: [ok(["type": "object"])])
+
+    // MARK: MCP
+
+    /// `POST /mcp`, served by `MCPController` (the SDK's transport), documented here.
+    static let mcp = Op(
+        id: "mcp", method: "post", path: "/mcp", tag: "mcp",
+        summary: "The tool registry over the Model Context Protocol (Streamable HTTP, stateless, JSON answers)",
+        description: "JSON-RPC 2.0: initialize, tools/list, tools/call. Send Accept: application/json and MCP-Protocol-Version; "
+            + "tools are filtered by the key's role. Bad JSON is -32700, a message that is not JSON-RPC 2.0 is -32600 (HTTP 400).",
+        auth: .staff(.sales),
+        body: json(S.object(["jsonrpc": S.string(enum: ["2.0"]), "id": ["type": ["string", "integer"]], "method": S.string(),
+                             "params": ["type": "object"]], required: ["jsonrpc", "method"])),
+        replies: [ok(S.object(["jsonrpc": S.string(enum: ["2.0"]), "id": ["type": ["string", "integer", "null"]],
+                               "result": ["type": "object"], "error": ["type": "object"]], required: ["jsonrpc"]),
+                     "A JSON-RPC response (a tool failure is a result with isError: true)"),
+                  Op.Reply(status: 406, description: "Accept does not include application/json.", content: [:]),
+                  Op.Reply(status: 421, description: "Host or Origin not allowed (DNS-rebinding protection).", content: [:])])
+
+    /// Operations the document describes that other controllers route (with their own 405s).
+    static let documentedOnly: [Op] = [mcp]
+
+    /// Everything `/openapi.json` describes.
+    static var documented: [Op] { all + documentedOnly }
 
     /// Every operation, in document order.
     static let all: [Op] = [

@@ -9,7 +9,7 @@ import ShowroomData
 /// answers the shared code paths really give: 400 (bad parameters or body), 401/403 (keys,
 /// roles, stores, origins), 404, 413 (body over the limit), 429 (public rate limits), 503.
 enum OpenAPIDocument {
-    static func build(_ operations: [OpenAPIOperation] = OpenAPICatalog.all, version: String = "1.0.0") -> JSONValue {
+    static func build(_ operations: [OpenAPIOperation] = OpenAPICatalog.documented, version: String = "1.0.0") -> JSONValue {
         var paths: [String: JSONValue] = [:]
         for op in operations {
             var item = paths[op.path]?.objectValue ?? [:]
@@ -60,6 +60,8 @@ enum OpenAPIDocument {
         case .sessionToken: o["security"] = [["sessionToken": []]]
         case .staff: o["security"] = [["staffKey": []]]
         }
+        // Machine-readable for clients and the fuzzer's per-role runs (the description says it in words).
+        if let role = op.leastRole { o["x-least-role"] = .string(role.rawValue) }
         if !op.params.isEmpty {
             o["parameters"] = .array(op.params.map {
                 var p: [String: JSONValue] = ["name": .string($0.name), "in": .string($0.location.rawValue),
@@ -100,6 +102,7 @@ enum OpenAPIDocument {
             error(401, "Missing, unknown or revoked staff key.")
             error(403, "The key's role is below \(role.rawValue), or the key may not act for the store.")
             error(404, "No such resource or store.")
+            error(429, "The key's requests per minute are spent; see Retry-After.")
         }
         if !op.body.isEmpty { error(413, "The body is larger than the limit.") }
         if op.auth != .none { error(503, "The database is unavailable; retry later.") }
@@ -110,7 +113,7 @@ enum OpenAPIDocument {
     /// Serves the document, and answers 405 with `Allow` for methods a documented path does not have
     /// (the router alone would answer 404).
     static func addRoutes(to router: Router<AppRequestContext>, operations: [OpenAPIOperation] = OpenAPICatalog.all) {
-        let text = build(operations).jsonString()
+        let text = build(operations + OpenAPICatalog.documentedOnly).jsonString()
         router.get("openapi.json") { _, _ in
             APIResponse.text(text, contentType: "application/json; charset=utf-8")
         }

@@ -22,6 +22,21 @@ enum OpenAPISchema {
          "pattern": .string("^[^\\u0000]*[^\\u0000\(blank)][^\\u0000]*$"), "description": .string(description)]
     }
 
+    /// A customer message body: a non-blank `text`, or a test drive `booking` form (then `text` may be empty).
+    static let textOrBooking: JSONValue = {
+        // The form's values are checked by book_test_drive, whose refusal the assistant explains (200).
+        let booking = object(["start": string("ISO 8601 start time."), "name": string(), "phone": string(), "consent": bool(),
+                              "stock_number": nullable(string())],
+                             required: ["start", "name", "phone", "consent"], description: "Test drive form.")
+        var o = object(["text": string("The customer's message (needed unless a booking form is sent).", max: 2000),
+                        "booking": nullable(booking)]).objectValue ?? [:]
+        o["anyOf"] = [
+            ["required": ["text"], "properties": ["text": message("A non-blank message.", max: 2000)]],
+            ["required": ["booking"], "properties": ["booking": booking]],
+        ]
+        return .object(o)
+    }()
+
     /// White space spelled out, so that Python's, ICU's and Foundation's idea of "blank" agree.
     static let blank = "\\t\\n\\u000B\\f\\r \\u001C-\\u001F\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000"
 
@@ -119,6 +134,7 @@ enum OpenAPISchema {
         "actions": array(["type": "object"], description: "Suggested next steps (api.md)."),
         "seq": integer("Position in the conversation."),
         "created_at": string(format: "date-time"),
+        "redacted": bool("Staff API only: present and true when the reply used data this key's role may not see."),
     ], required: ["role", "agent", "text", "cards", "actions", "seq", "created_at"])
 
     static let unit: JSONValue = object([
@@ -161,6 +177,8 @@ enum OpenAPISchema {
         "tool": string(), "caller": string(), "arguments": ["description": "The arguments as called (JSON)."],
         "result": ["description": "The result (JSON), null when the call failed."], "ok": bool(),
         "error_code": nullable(string()), "duration_ms": number(), "created_at": string(),
+        "redacted": bool("Present and true when the result is withheld from this key's role (margin data)."),
+        "needs_role": string("The least role that may read the withheld result.", enum: StaffRole.allCases.map(\.rawValue)),
     ], required: ["tool", "caller", "arguments", "result", "ok", "error_code", "duration_ms", "created_at"])
 
     static let turn: JSONValue = object([

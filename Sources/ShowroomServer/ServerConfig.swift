@@ -36,6 +36,8 @@ public struct ServerConfig: Sendable {
         public var perSessionPerMinute = 30
         /// Session creations per minute per IP.
         public var sessionsPerIPPerMinute = 20
+        /// Requests per minute per staff key on the staff API and `POST /mcp`.
+        public var staffPerKeyPerMinute = 600
     }
 
     public init() {}
@@ -75,6 +77,7 @@ public struct ServerConfig: Sendable {
             if let v = r["per_ip_per_minute"]?.intValue { rateLimit.perIPPerMinute = v }
             if let v = r["per_session_per_minute"]?.intValue { rateLimit.perSessionPerMinute = v }
             if let v = r["sessions_per_ip_per_minute"]?.intValue { rateLimit.sessionsPerIPPerMinute = v }
+            if let v = r["staff_per_key_per_minute"]?.intValue { rateLimit.staffPerKeyPerMinute = v }
         }
         if let b = y["backends"]?.objectValue {
             for (name, profile) in b {

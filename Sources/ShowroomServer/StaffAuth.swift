@@ -10,9 +10,17 @@ struct StaffAuth: Sendable {
     let db: Database
 
     func require(_ req: Request, role least: StaffRole, store: StoreID? = nil, action: String) async throws -> StaffKey {
-        guard let auth = req.headers[.authorization], auth.hasPrefix("Bearer "),
-              let key = try await StaffKeyRepository(db: db).authenticate(String(auth.dropFirst(7))) else {
-            try? await AuditRepository(db: db).record(actor: "anonymous", action: action, target: store?.rawValue, outcome: "unauthorized")
+        let keys = StaffKeyRepository(db: db)
+        let auth = req.headers[.authorization]
+        let secret = auth.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        guard let secret, let key = try await keys.authenticate(secret) else {
+            // Why, for the audit: no header, not a bearer staff key, an unknown key, or a revoked one (named by its prefix).
+            var revoked: String?
+            if let secret { revoked = (try? await keys.revokedPrefix(secret)) ?? nil }
+            let reason = auth == nil ? "missing_key" : secret?.hasPrefix("sk_") != true ? "malformed_key"
+                : revoked != nil ? "revoked_key" : "unknown_key"
+            try? await AuditRepository(db: db).record(actor: revoked ?? "anonymous", action: action, target: store?.rawValue,
+                                                      outcome: "unauthorized", detail: JSONValue.object(["reason": .string(reason)]).jsonString())
             throw ShowroomError("unauthorized", "A valid staff key is required (Authorization: Bearer sk_...).", status: 401)
         }
         guard key.role >= least else {
@@ -29,6 +37,11 @@ struct StaffAuth: Sendable {
             try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: store.rawValue, outcome: "forbidden_store")
             throw ShowroomError("forbidden_store", "This key may not act for store '\(store.rawValue)'.", status: 403)
         }
+    }
+
+    /// Records a refusal decided by a handler (not by role or store), e.g. another key's conversation.
+    func refuse(_ key: StaffKey, action: String, target: String?, outcome: String) async {
+        try? await AuditRepository(db: db).record(actor: key.prefix, action: action, target: target, outcome: outcome)
     }
 
     /// Records a staff action that succeeded.

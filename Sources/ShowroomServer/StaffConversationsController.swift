@@ -40,12 +40,14 @@ struct StaffConversationsController {
     }
 
     @Sendable func get(_ req: Request, ctx: AppRequestContext) async throws -> Response {
-        let (_, summary) = try await conversation(req, ctx, Catalog.conversationGet)
+        let (key, summary) = try await conversation(req, ctx, Catalog.conversationGet)
         async let messages = repo.messages(summary.id)
         async let turns = repo.turnDetails(summary.id)
+        let redaction = StaffRedaction(registry: app.registry, role: key.role)
+        let (shown, withheld) = redaction.turns(try await turns)
         return APIResponse.json([
-            "conversation": summary.json, "messages": .array(try await messages.map(\.json)),
-            "turns": .array(try await turns.map(\.json)),
+            "conversation": summary.json, "messages": .array(redaction.messages(try await messages, withheld: withheld)),
+            "turns": .array(shown),
         ])
     }
 

@@ -58,9 +58,15 @@ struct StaffDeskController {
                                     "conversation_id names a \(summary.channel) conversation of store '\(summary.storeID.rawValue)'; assist continues only its own staff conversations of the same store.",
                                     status: 409)
             }
+            // An assist conversation may hold figures of its opener's role: only that key continues it.
+            guard summary.staffKeyID == key.id else {
+                await guardian.auth.refuse(key, action: op.id, target: given.uuidString.lowercased(), outcome: "forbidden_owner")
+                throw ShowroomError("forbidden", "This assist conversation was opened by another staff key; start a new one.", status: 403)
+            }
             id = given
         } else {
-            id = try await conversations.create(store: store.id, channel: "staff", locale: store.locale, vehicleContext: nil)
+            id = try await conversations.create(store: store.id, channel: "staff", locale: store.locale, vehicleContext: nil,
+                                                staffKey: key.id)
         }
         let input = TurnInput(conversationID: id, text: body["text"]?.stringValue ?? "", scope: .staff,
                               callerLabel: "staff:\(key.prefix)", allowedStores: key.storeScope ?? [store.id],
@@ -82,6 +88,12 @@ struct StaffDeskController {
     @Sendable func reload(_ req: Request, ctx: AppRequestContext) async throws -> Response {
         let op = Catalog.agentReload
         let key = try await guardian.key(req, op)
+        // The agents serve every store: a key limited to some stores may not change them for all.
+        guard key.storeScope == nil else {
+            await guardian.auth.refuse(key, action: op.id, target: nil, outcome: "forbidden_store")
+            throw ShowroomError("forbidden_store", "Reloading agents affects every store; it needs an admin key not limited to stores.",
+                                status: 403)
+        }
         let catalog: AgentCatalog
         do {
             catalog = try await app.agents.reload()
@@ -98,6 +110,7 @@ struct StaffDeskController {
         let key = try await guardian.key(req, op)
         let store = try await guardian.store(key, try op.pathValue("store_id", ctx).stringValue ?? "", action: op.id)
         let body = try await op.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
+        if let quiet = body["quiet_hours"]?.stringValue { _ = try QuietHours(quiet) }
         let repo = StoreRepository(db: app.db)
         if !body.isEmpty {
             try await repo.updateSettings(store.id, patch: .object(body))

@@ -10,9 +10,18 @@ struct StaffGuard: Sendable {
 
     var auth: StaffAuth { StaffAuth(db: app.db) }
 
-    /// The request's key, refused unless it has the operation's least role.
+    /// The request's key, refused unless it has the operation's least role, within its rate limit.
     func key(_ req: Request, _ op: OpenAPIOperation) async throws -> StaffKey {
-        try await auth.require(req, role: op.leastRole ?? .admin, action: op.id)
+        let key = try await auth.require(req, role: op.leastRole ?? .admin, action: op.id)
+        try await limit(key)
+        return key
+    }
+
+    /// Takes one request from the key's per-minute allowance (429 with Retry-After when spent).
+    func limit(_ key: StaffKey) async throws {
+        do { try await app.limiter.check("staff:\(key.id)", perMinute: app.config.rateLimit.staffPerKeyPerMinute) } catch let r as RateLimited {
+            throw RateLimitError(retryAfter: r.retryAfter)
+        }
     }
 
     /// The stores a list covers: the one named (in the key's scope, and existing), else the

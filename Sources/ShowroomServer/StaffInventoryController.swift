@@ -45,8 +45,11 @@ struct StaffInventoryController {
         let key = try await guardian.key(req, op)
         let b = try await op.jsonBody(req, ctx: ctx, limit: app.config.maxBodyBytes)
         let store = try await guardian.store(key, b["store_id"]?.stringValue ?? "", action: op.id)
+        // The feed importer's VIN rule: the check digit binds VINs made in North America.
+        let vin = VIN.check((b["vin"]?.stringValue ?? "").uppercased())
+        if case .invalid(let problem) = vin { throw problem }
         var input = InventoryRepository.UnitInput(
-            store: store.id, stockNumber: b["stock_number"]?.stringValue ?? "", vin: (b["vin"]?.stringValue ?? "").uppercased(),
+            store: store.id, stockNumber: b["stock_number"]?.stringValue ?? "", vin: vin.vin?.rawValue ?? "",
             make: b["make"]?.stringValue ?? "", model: b["model"]?.stringValue ?? "", year: b["year"]?.intValue ?? 0,
             condition: b["condition"]?.stringValue.flatMap(VehicleCondition.init(rawValue:)) ?? .new,
             listPrice: Self.decimal(b["list_price"]) ?? 0)
@@ -110,16 +113,21 @@ struct StaffInventoryController {
     }
 
     /// The unit's store and stock number: `store_id` when given (checked against the key), else
-    /// the one store in the key's scope holding that stock number (404 none, 409 several).
+    /// the one store in the key's scope holding that stock number (409 several). A unit only
+    /// other stores hold is refused like their leads and conversations (403 `forbidden_store`,
+    /// audited); a stock number no store holds is 404.
     func locate(_ req: Request, _ ctx: AppRequestContext, _ op: OpenAPIOperation, _ key: StaffKey) async throws -> (StoreID, String) {
         let stock = try op.pathValue("stock_number", ctx).stringValue ?? ""
         let q = try op.query(req)
         if let named = q["store_id"]?.stringValue {
             return (try await guardian.store(key, named, action: op.id).id, stock)
         }
-        let holders = try await repo.stores(withStockNumber: stock, in: key.storeScope.map(Array.init))
+        let everywhere = try await repo.stores(withStockNumber: stock, in: nil)
+        let holders = everywhere.filter(key.allows)
         switch holders.count {
-        case 0: throw Self.unitNotFound(stock)
+        case 0:
+            if let other = everywhere.first { try await guardian.allow(key, other, action: op.id) }
+            throw Self.unitNotFound(stock)
         case 1: return (holders[0], stock)
         default:
             throw ShowroomError("ambiguous_stock_number",

@@ -31,7 +31,10 @@ struct StaffLeadsController {
             let (_, leads) = try await repo.list(filter, limit: Self.csvLimit, offset: 0)
             await guardian.auth.audit(key, action: "exportLeads", target: q["store_id"]?.stringValue,
                                       detail: ["rows": .number(Double(leads.count))])
-            return APIResponse.text(Self.csv(leads), contentType: "text/csv; charset=utf-8")
+            var response = APIResponse.text(Self.csv(leads), contentType: "text/csv; charset=utf-8")
+            // A browser saves the export as a file named after the stores and the days it covers.
+            response.headers[.contentDisposition] = "attachment; filename=\"\(Self.exportName(q))\""
+            return response
         }
         let limit = q["limit"]?.intValue ?? 50, offset = q["offset"]?.intValue ?? 0
         let (total, leads) = try await repo.list(filter, limit: limit, offset: offset)
@@ -61,6 +64,13 @@ struct StaffLeadsController {
         }
         try await guardian.allow(key, lead.storeID, action: op.id)
         return lead
+    }
+
+    /// `leads-sh-pudong-2026-05-01-to-2026-05-31.csv` (ASCII only: store ids and ISO days are).
+    static func exportName(_ q: [String: JSONValue]) -> String {
+        let parts = ["leads", q["store_id"]?.stringValue ?? "all-stores", q["from"]?.stringValue.map { "from-\($0)" },
+                     q["to"]?.stringValue.map { "to-\($0)" }]
+        return parts.compactMap { $0 }.joined(separator: "-") + ".csv"
     }
 
     static let csvColumns = ["id", "store_id", "created_at", "status", "interest", "name", "phone", "email",

@@ -34,7 +34,9 @@ struct McpCommand: AsyncParsableCommand {
                 }
                 let server = await MCPToolServer.make(registry: ToolCatalog.registry(), db: db, key: staffKey,
                                                       label: "mcp-stdio:\(staffKey.prefix)")
-                try await server.start(transport: StdioTransport(logger: Logger(label: "showroom.mcp")))
+                let logger = Logger(label: "showroom.mcp")
+                // At the end of stdin the answers still being worked on are sent before the process exits.
+                try await server.start(transport: DrainingTransport(StdioTransport(logger: logger), logger: logger))
                 await server.waitUntilCompleted()
             }
         } catch let e as ShowroomError {

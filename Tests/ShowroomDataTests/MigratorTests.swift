@@ -28,14 +28,25 @@ import Testing
     @Test func versionTwoAddsTheSearchIndexesAndFacetStatistics() async throws {
         try await TestDatabase.with(migrate: false) { db in
             try await Migrator(db: db, migrations: [.v1Schema]).migrate()
-            #expect(try await Migrator(db: db).migrate() == [2])
+            #expect(try await Migrator(db: db, migrations: [.v1Schema, .v2SearchIndexes]).migrate() == [2])
             let indexes = try await db.rows("""
                 SELECT indexname FROM pg_indexes WHERE tablename = 'inventory_units' AND indexname LIKE 'units_avail_%' ORDER BY 1
                 """).map { try $0.decode(String.self) }
             #expect(indexes == ["units_avail_condition", "units_avail_make_model", "units_avail_newest", "units_avail_range"])
             let stats = try await db.rows("SELECT stxname FROM pg_statistic_ext ORDER BY 1").map { try $0.decode(String.self) }
             #expect(stats == ["units_facets", "units_make_model"])
-            #expect(Migration.all.map(\.version) == [1, 2])
+            #expect(Migration.all.map(\.version) == [1, 2, 3])
+        }
+    }
+
+    @Test func versionThreeRecordsWhichStaffKeyOpenedAConversation() async throws {
+        try await TestDatabase.with(migrate: false) { db in
+            try await Migrator(db: db, migrations: [.v1Schema, .v2SearchIndexes]).migrate()
+            #expect(try await Migrator(db: db).migrate() == [3])
+            let column = try await db.rows("""
+                SELECT data_type FROM information_schema.columns WHERE table_name = 'conversations' AND column_name = 'staff_key_id'
+                """).map { try $0.decode(String.self) }
+            #expect(column == ["uuid"])
         }
     }
 

@@ -93,6 +93,12 @@ import Testing
                                            headers: [.accept: "application/json", .contentType: "application/json"])
             #expect(garbage.status == 400)
             #expect(JSONValue.parse(garbage.text)?["error"]?["code"] == -32700)
+            #expect(JSONValue.parse(garbage.text)?["id"] == .null)
+            let noVersion = try await h.call(.post, "/mcp", key: "adminAll", body: #"{"id":1,"method":"tools/list"}"#,
+                                             headers: [.accept: "application/json", .contentType: "application/json"])
+            #expect(noVersion.status == 400)
+            #expect(JSONValue.parse(noVersion.text)?["error"]?["code"] == -32600)
+            #expect(JSONValue.parse(noVersion.text)?["id"] == 1)
         }
     }
 

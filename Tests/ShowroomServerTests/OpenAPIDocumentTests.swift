@@ -29,6 +29,16 @@ import Testing
         }
     }
 
+    @Test func theMCPEndpointAndEachStaffOperationsLeastRoleAreDocumented() {
+        #expect(doc["paths"]?["/mcp"]?["post"]?["security"] == [["staffKey": []]])
+        #expect(doc["paths"]?["/mcp"]?["post"]?["responses"]?["401"] != nil)
+        for op in OpenAPICatalog.all {
+            #expect(doc["paths"]?[op.path]?[op.method]?["x-least-role"] == op.leastRole.map { .string($0.rawValue) }, "\(op.id)")
+        }
+        #expect(doc["paths"]?["/v1/staff/agents/reload"]?["post"]?["x-least-role"] == "admin")
+        #expect(doc["paths"]?["/v1/chat/sessions"]?["post"]?["x-least-role"] == nil)
+    }
+
     @Test func everyReferencedComponentExists() {
         let names = Set(doc["components"]?["schemas"]?.objectValue?.keys.map { $0 } ?? [])
         var refs: Set<String> = []

@@ -104,6 +104,15 @@ import Testing
             let csv = try await h.call(.get, "/v1/staff/leads?store_id=sh-test&format=csv", key: "salesSH")
             #expect(csv.status == 200)
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.headers[.contentDisposition] == #"attachment; filename="leads-sh-test.csv""#)
+            let ranged = try await h.call(.get, "/v1/staff/leads?format=csv&from=2026-03-01&to=2026-03-02", key: "salesAll")
+            #expect(ranged.headers[.contentDisposition] == #"attachment; filename="leads-all-stores-from-2026-03-01-to-2026-03-02.csv""#)
+            for path in ["/v1/staff/leads?from=2026-03-02&to=2026-03-01", "/v1/staff/conversations?from=2026-03-02&to=2026-03-01"] {
+                let backwards = try await h.json(.get, path, key: "salesAll")
+                #expect(backwards.status == 400, "\(path)")
+                #expect(backwards.json["error"]?["message"]?.stringValue?.contains("after") == true)
+            }
+            #expect(try await h.json(.get, "/v1/staff/analytics?from=2026-03-02&to=2026-03-01", key: "adminAll").status == 400)
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.count == 3)
             #expect(lines[0] == StaffLeadsController.csvColumns.joined(separator: ","))

@@ -12,7 +12,7 @@ import Testing
     /// One request per route family, each needing at least `role`.
     static let families: [(HTTPRequest.Method, String, StaffRole, JSONValue?)] = [
         (.get, "/v1/staff/inventory", .sales, nil),
-        (.post, "/v1/staff/inventory", .manager, ["store_id": "sh-test", "stock_number": "X1", "vin": "LGXCE4CB5N0000099",
+        (.post, "/v1/staff/inventory", .manager, ["store_id": "sh-test", "stock_number": "X1", "vin": "LGXCE4CB3N0000099",
                                                   "make": "BYD", "model": "Han", "year": 2025, "condition": "new", "list_price": 1000]),
         (.get, "/v1/staff/inventory/SHT001", .sales, nil),
         (.patch, "/v1/staff/inventory/SHT001", .manager, ["list_price": 200000]),
@@ -32,12 +32,14 @@ import Testing
             for (method, path, _, body) in Self.families {
                 let none = try await h.json(method, path, json: body)
                 #expect(none.status == 401, "\(method) \(path)")
+                let challenge = try await h.call(method, path, json: body).headers[.wwwAuthenticate]
+                #expect(challenge == #"Bearer realm="showroom-staff""#, "\(method) \(path)")
                 #expect(none.json["error"]?["code"] == "unauthorized", "\(method) \(path)")
                 let wrong = try await h.json(method, path, key: "sk_notarealkeyatall0000000000000000000000", json: body)
                 #expect(wrong.status == 401, "\(method) \(path)")
             }
             let audited = try await h.db.rows("SELECT count(*) FROM audit_log WHERE outcome = 'unauthorized'").first?.decode(Int.self)
-            #expect(audited == Self.families.count * 2)
+            #expect(audited == Self.families.count * 3)
         }
     }
 
@@ -72,10 +74,16 @@ import Testing
                 (.get, "/v1/staff/inventory/SFT001?store_id=sf-test", nil),
                 (.patch, "/v1/staff/inventory/SFT001?store_id=sf-test", ["list_price": 1]),
                 (.delete, "/v1/staff/inventory/SFT001?store_id=sf-test", nil),
-                (.post, "/v1/staff/inventory", ["store_id": "sf-test", "stock_number": "X1", "vin": "LGXCE4CB5N0000099",
+                (.post, "/v1/staff/inventory", ["store_id": "sf-test", "stock_number": "X1", "vin": "LGXCE4CB3N0000099",
                                                 "make": "Tesla", "model": "Model Y", "year": 2025, "condition": "new", "list_price": 1000]),
                 (.get, "/v1/staff/leads?store_id=sf-test", nil),
                 (.get, "/v1/staff/leads/\(l)", nil),
+                (.get, "/v1/staff/leads/\(l)/adf", nil),
+                (.post, "/v1/staff/inventory/import?store_id=sf-test", nil),
+                // Without store_id: the unit is found only in a store outside the key's scope.
+                (.get, "/v1/staff/inventory/SFT001", nil),
+                (.patch, "/v1/staff/inventory/SFT001", ["list_price": 1]),
+                (.delete, "/v1/staff/inventory/SFT001", nil),
                 (.get, "/v1/staff/conversations?store_id=sf-test", nil),
                 (.get, "/v1/staff/conversations/\(c)", nil),
                 (.post, "/v1/staff/conversations/\(c)/takeover", nil),
@@ -109,8 +117,57 @@ import Testing
             #expect(mine.json["total"] == 3)
             let all = try await h.json(.get, "/v1/staff/inventory", key: "salesAll")
             #expect(all.json["total"] == 5)
-            // A stock number of another store is not found by a scoped key (no store_id given).
-            #expect(try await h.json(.get, "/v1/staff/inventory/SFT001", key: "salesSH").status == 404)
+            // A stock number only another store holds is refused (403), one no store holds is not found.
+            #expect(try await h.json(.get, "/v1/staff/inventory/SFT001", key: "salesSH").status == 403)
+            #expect(try await h.json(.get, "/v1/staff/inventory/NOPE01", key: "salesSH").status == 404)
+        }
+    }
+
+    @Test func eachStaffKeyHasItsOwnPerMinuteAllowanceAcrossTheAPIAndMCP() async throws {
+        try await StaffHarness.with(staffPerKeyPerMinute: 3) { h in
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "salesSH").status == 200)
+            #expect(try await h.json(.get, "/v1/staff/conversations", key: "salesSH").status == 200)
+            let mcp = try await h.call(.post, "/mcp", key: "salesSH", json: ["jsonrpc": "2.0", "id": 1, "method": "tools/list"],
+                                       headers: [.accept: "application/json, text/event-stream", HTTPField.Name("MCP-Protocol-Version")!: "2025-06-18"])
+            #expect(mcp.status == 200, "\(mcp.text)")
+            let spent = try await h.call(.get, "/v1/staff/leads", key: "salesSH")
+            #expect(spent.status == 429)
+            #expect(Int(spent.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "managerSH").status == 200)
+        }
+    }
+
+    @Test func onlyAnAdminNotLimitedToStoresReloadsTheAgents() async throws {
+        try await StaffHarness.with { h in
+            let scoped = try await StaffKeyRepository(db: h.db).create(role: .admin, stores: ["sh-test"], label: "scoped admin").secret
+            let r = try await h.json(.post, "/v1/staff/agents/reload", key: scoped)
+            #expect(r.status == 403)
+            #expect(r.json["error"]?["code"] == "forbidden_store")
+            #expect(try await h.json(.get, "/v1/staff/agents", key: scoped).status == 200)
+            #expect(try await h.json(.post, "/v1/staff/agents/reload", key: "adminAll").status == 200)
+            let outcomes = try await h.db.rows("SELECT outcome FROM audit_log WHERE action = 'reloadAgents' ORDER BY id")
+                .map { try $0.decode(String.self) }
+            #expect(outcomes == ["forbidden_store", "ok"])
+        }
+    }
+
+    @Test func aRevokedKeyIsRefusedAndTheAuditSaysWhy() async throws {
+        try await StaffHarness.with { h in
+            let repo = StaffKeyRepository(db: h.db)
+            let (secret, key) = try await repo.create(role: .manager, stores: [], label: "leaving")
+            #expect(try await h.json(.get, "/v1/staff/leads", key: secret).status == 200)
+            #expect(try await repo.revoke(key.prefix))
+            let refused = try await h.json(.get, "/v1/staff/leads", key: secret)
+            #expect(refused.status == 401)
+            #expect(refused.json["error"]?["code"] == "unauthorized")
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "sk_neverissued000000000000000000000000000").status == 401)
+            #expect(try await h.json(.get, "/v1/staff/leads", key: "not-a-staff-key").status == 401)
+            #expect(try await h.json(.get, "/v1/staff/leads").status == 401)
+            let audit = try await h.db.rows("""
+                SELECT actor, detail->>'reason' FROM audit_log WHERE outcome = 'unauthorized' ORDER BY id
+                """).map { try $0.decode((String, String).self) }
+            #expect(audit.map(\.0) == [key.prefix, "anonymous", "anonymous", "anonymous"])
+            #expect(audit.map(\.1) == ["revoked_key", "unknown_key", "malformed_key", "missing_key"])
         }
     }
 }

@@ -23,25 +23,27 @@ struct StaffHarness: Sendable {
 
     /// `models` become backend profiles of those names, and the agents use `backend`.
     static func with(live: Bool = false, backend: String = "embedded", models: [String: any ChatModel] = [:],
+                     now: @escaping @Sendable () -> Date = { Date() }, staffPerKeyPerMinute: Int? = nil,
                      _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
-        do { try await run(live: live, backend: backend, models: models, body) } catch {
+        do { try await run(live: live, backend: backend, models: models, now: now, staffPerKeyPerMinute: staffPerKeyPerMinute, body) } catch {
             print("StaffHarness: \(String(reflecting: error))")
             throw error
         }
     }
 
-    static func run(live: Bool, backend: String, models: [String: any ChatModel],
-                    _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
+    static func run(live: Bool, backend: String, models: [String: any ChatModel], now: @escaping @Sendable () -> Date,
+                    staffPerKeyPerMinute: Int?, _ body: @escaping @Sendable (StaffHarness) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await StaffFixture.load(into: db)
             let agents = try writeAgents(backend: backend)
             defer { try? FileManager.default.removeItem(at: agents) }
             var config = ServerConfig()
             config.agentsDir = agents.path
-            config.rateLimit.enabled = false
+            config.rateLimit.enabled = staffPerKeyPerMinute != nil  // off unless a test measures the staff limit
+            config.rateLimit.staffPerKeyPerMinute = staffPerKeyPerMinute ?? 0
             for name in models.keys { config.backends[name] = ["kind": "embedded"] }
             let services = try ShowroomApp.services(config: config, db: db, router: KeywordRouter(), models: models,
-                                                    logger: Logger(label: "test"))
+                                                    logger: Logger(label: "test"), now: now)
             let repo = StaffKeyRepository(db: db)
             var keys: [String: String] = [:]
             for (name, role, stores) in [("salesSH", StaffRole.sales, ["sh-test"]), ("managerSH", .manager, ["sh-test"]),
@@ -90,7 +92,7 @@ struct StaffHarness: Sendable {
             ("catalog", "[search_inventory, get_vehicle, compare_models]", "[pricing, booking, concierge]"),
             ("recommendation", "[search_inventory, get_vehicle]", "[catalog]"),
             ("pricing", "[get_vehicle, floor_price]", "[catalog]"),
-            ("booking", "[dealer_info, get_vehicle]", "[catalog]"),
+            ("booking", "[dealer_info, get_vehicle, find_leads]", "[catalog]"),
         ]
         for (id, tools, handoffs) in agents {
             let yaml = """

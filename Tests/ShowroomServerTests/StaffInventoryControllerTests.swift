@@ -7,7 +7,7 @@ import Testing
 
 @Suite(.enabled(if: TestDatabase.available)) struct StaffInventoryControllerTests {
     static let newUnit: JSONValue = [
-        "store_id": "sh-test", "stock_number": "SHT100", "vin": "lgxce4cb5n0000100", "make": "biyadi", "model": "汉",
+        "store_id": "sh-test", "stock_number": "SHT100", "vin": "lgxce4cb6n0000100", "make": "biyadi", "model": "汉",
         "trim": "EV 605", "year": 2025, "condition": "new", "list_price": 199800.5, "floor_price": 190000, "cost": 180000,
         "exterior_color": "white",
     ]
@@ -18,7 +18,7 @@ import Testing
             #expect(created.status == 201, "\(created.json)")
             #expect(created.json["make"] == "BYD")
             #expect(created.json["model"] == "Han")
-            #expect(created.json["vin"] == "LGXCE4CB5N0000100")
+            #expect(created.json["vin"] == "LGXCE4CB6N0000100")
             #expect(created.json["range_km"] == 605)  // from the catalog trim
             #expect(created.json["body_type"] == "sedan")  // from the catalog model
             #expect(created.json["list_price"] == ["amount": 199800.5, "currency": "CNY"])
@@ -98,6 +98,19 @@ import Testing
         }
     }
 
+    @Test func aNorthAmericanVINNeedsItsCheckDigitAsInTheFeedImporter() async throws {
+        try await StaffHarness.with { h in
+            var unit = ["store_id": "sf-test", "stock_number": "SFT100", "make": "Tesla", "model": "Model Y", "year": 2025,
+                        "condition": "new", "list_price": 45000] as [String: JSONValue]
+            unit["vin"] = "5YJ3E1EA1PF000099"  // check digit 1; the others imply 8
+            let wrong = try await h.json(.post, "/v1/staff/inventory", key: "managerSF", json: .object(unit))
+            #expect(wrong.status == 400)
+            #expect(wrong.json["error"]?["code"] == "vin_check_digit")
+            unit["vin"] = "5YJ3E1EA8PF000099"
+            #expect(try await h.json(.post, "/v1/staff/inventory", key: "managerSF", json: .object(unit)).status == 201)
+        }
+    }
+
     @Test func conflictsAndUnknownModelsAreNamed() async throws {
         try await StaffHarness.with { h in
             #expect(try await h.json(.post, "/v1/staff/inventory", key: "managerSH", json: Self.newUnit).status == 201)
@@ -113,7 +126,7 @@ import Testing
             // DUP001 exists in sf-test; adding it to sh-test makes the bare stock number ambiguous for an all-store key.
             other = Self.newUnit.objectValue!
             other["stock_number"] = "DUP001"
-            other["vin"] = "LGXCE4CB5N0000777"
+            other["vin"] = "LGXCE4CBXN0000777"
             #expect(try await h.json(.post, "/v1/staff/inventory", key: "adminAll", json: .object(other)).status == 201)
             let ambiguous = try await h.json(.get, "/v1/staff/inventory/DUP001", key: "adminAll")
             #expect(ambiguous.status == 409)

@@ -119,24 +119,4 @@ import Testing
             #expect(try await h.json(.post, "/v1/staff/conversations/not-a-uuid/takeover", key: "salesAll").status == 400)
         }
     }
-
-    @Test func aStoreWithTheAssistantSwitchedOffTellsCustomersWhenStaffAnswer() async throws {
-        try await StaffHarness.with { h in
-            let off = try await h.json(.patch, "/v1/staff/stores/sh-test/settings", key: "managerSH",
-                                       json: ["assistant_enabled": false, "quiet_hours": "21:00-09:00"])
-            #expect(off.status == 200)
-            #expect(off.json["settings"]?["assistant_enabled"] == false)
-            let customer = try await Self.customer(h)
-            let answer = try await customer.say("find me an SUV")
-            let text = try #require(answer["messages"]?.arrayValue?.last?["text"]?.stringValue)
-            #expect(text.contains("21:00-09:00"))
-            #expect(answer["messages"]?.arrayValue?.last?["cards"] == [])
-            let bad = try await h.json(.patch, "/v1/staff/stores/sh-test/settings", key: "managerSH", json: ["quiet_hours": "late"])
-            #expect(bad.status == 400)
-            let on = try await h.json(.patch, "/v1/staff/stores/sh-test/settings", key: "managerSH",
-                                      json: ["assistant_enabled": true, "quiet_hours": nil])
-            #expect(on.json["settings"]?["assistant_enabled"] == true)
-            #expect(on.json["settings"]?["quiet_hours"] == .null)
-        }
-    }
 }

@@ -73,15 +73,7 @@ def fuzz_store(db, base_url, database_url):
                SELECT id, 'Fuzzer', 'suv', 'bev', 5, 'qa motors fuzzer' FROM makes WHERE name = 'QA Motors'
                ON CONFLICT (make_id, name) DO NOTHING"""
         )
-        for i, (status, price) in enumerate([("available", 31000), ("available", 42000), ("hold", 27500)], start=1):
-            cur.execute(
-                """INSERT INTO inventory_units (store_id, stock_number, vin, model_id, make, model, trim, year, condition,
-                       body_type, powertrain, seats, range_km, currency, list_price, floor_price, cost, status)
-                   SELECT %s, %s, %s, m.id, 'QA Motors', 'Fuzzer', 'Base', 2025, 'new', 'suv', 'bev', 5, 400, 'USD',
-                          %s, %s, %s, %s
-                   FROM models m JOIN makes mk ON mk.id = m.make_id WHERE mk.name = 'QA Motors' AND m.name = 'Fuzzer'""",
-                (FUZZ_STORE, f"QAF00{i}", f"1ZAFZ0000000000{i:02d}", price, price - 1000, price - 3000, status),
-            )
+        restock(cur)
         cur.execute(
             """INSERT INTO leads (id, store_id, contact_key, name, phone, consent, interest, stock_number, note)
                VALUES (%s, %s, 'tel:15550100', 'Quinn Fuzz', '+1 555 0100', true, 'test-drive', 'QAF001', 'weekday evenings')""",
@@ -109,6 +101,20 @@ def fuzz_store(db, base_url, database_url):
     # A fresh connection: the session's may have been cut by a database restart in another suite.
     with psycopg.connect(database_url, autocommit=True, connect_timeout=5) as conn:
         conn.execute("DELETE FROM stores WHERE id = %s", (FUZZ_STORE,))
+
+
+def restock(cur):
+    """(Re)creates the fuzz store's three units QAF001-QAF003 as they started (a fuzzer run may delete or edit them)."""
+    cur.execute("DELETE FROM inventory_units WHERE store_id = %s AND stock_number IN ('QAF001', 'QAF002', 'QAF003')", (FUZZ_STORE,))
+    for i, (status, price) in enumerate([("available", 31000), ("available", 42000), ("hold", 27500)], start=1):
+        cur.execute(
+            """INSERT INTO inventory_units (store_id, stock_number, vin, model_id, make, model, trim, year, condition,
+                   body_type, powertrain, seats, range_km, currency, list_price, floor_price, cost, status)
+               SELECT %s, %s, %s, m.id, 'QA Motors', 'Fuzzer', 'Base', 2025, 'new', 'suv', 'bev', 5, 400, 'USD',
+                      %s, %s, %s, %s
+               FROM models m JOIN makes mk ON mk.id = m.make_id WHERE mk.name = 'QA Motors' AND m.name = 'Fuzzer'""",
+            (FUZZ_STORE, f"QAF00{i}", f"1ZAFZ0000000000{i:02d}", price, price - 1000, price - 3000, status),
+        )
 
 
 def create_key(showroom_bin, database_url, role, stores=()):

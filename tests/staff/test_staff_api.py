@@ -21,7 +21,8 @@ def test_requests_without_a_valid_key_are_401_in_the_error_shape(base_url):
 
 
 def test_roles_and_stores_are_enforced(base_url, keys, fuzz_store, db):
-    unit = {"store_id": fuzz_store, "stock_number": "QAF900", "vin": "1ZAFZ000000000900", "make": "QA Motors",
+    # A North American VIN: its check digit (position 9) must be right, as for the feed importer.
+    unit = {"store_id": fuzz_store, "stock_number": "QAF900", "vin": "1ZAFZ000300000900", "make": "QA Motors",
             "model": "Fuzzer", "year": 2025, "condition": "new", "list_price": 30500}
     sales = call(base_url, "POST", "/v1/staff/inventory", keys["sales"], json=unit)
     assert sales.status_code == 403 and sales.json()["error"]["code"] == "forbidden"
@@ -33,6 +34,8 @@ def test_roles_and_stores_are_enforced(base_url, keys, fuzz_store, db):
         cur.execute("SELECT outcome FROM audit_log WHERE action = 'listInventory' AND target = 'sh-pudong' ORDER BY id DESC LIMIT 1")
         assert cur.fetchone()[0] == "forbidden_store"
 
+    wrong = call(base_url, "POST", "/v1/staff/inventory", keys["manager"], json={**unit, "vin": "1ZAFZ000000000900"})
+    assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "vin_check_digit", wrong.text
     created = call(base_url, "POST", "/v1/staff/inventory", keys["manager"], json=unit)
     assert created.status_code == 201, created.text
     assert created.json()["floor_price"] is None

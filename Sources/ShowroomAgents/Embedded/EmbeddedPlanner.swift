@@ -10,6 +10,7 @@ enum EmbeddedPlanner {
             offered.contains(name) && !done.called(name) ? (name, args) : nil
         }
         let store: JSONValue = .string(p.storeID)
+        if let ask = p.staffAsk { return staff(ask, p, offer) }
         switch p.intent {
         case .vehicleSearch:
             return offer("search_inventory", searchArgs(p, limit: 5))
@@ -93,6 +94,20 @@ enum EmbeddedPlanner {
             return offer("dealer_info", ["store_id": store])
         case .greeting, .outOfScope:
             return nil
+        }
+    }
+
+    /// The staff assist chat's floor price and lead lookups (nil when the key's role lacks the tool).
+    static func staff(_ ask: StaffAsk, _ p: PlanContext, _ offer: (String, JSONValue) -> (String, JSONValue)?) -> (String, JSONValue)? {
+        switch ask {
+        case .floorPrice(let stock):
+            guard let s = stock ?? p.targetStock else { return nil }
+            return offer("floor_price", ["store_id": .string(p.storeID), "stock_number": .string(s)])
+        case .leads(let query, let status):
+            var a: [String: JSONValue] = ["store_id": .string(p.storeID), "limit": 10]
+            if let query { a["query"] = .string(query) }
+            if let status { a["status"] = .string(status) }
+            return offer("find_leads", .object(a))
         }
     }
 

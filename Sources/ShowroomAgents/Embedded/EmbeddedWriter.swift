@@ -11,6 +11,7 @@ enum EmbeddedWriter {
         if let failed = o.entries.last(where: { $0.error != nil }), o.entries.allSatisfy({ $0.result == nil }) {
             return ToolErrorText.customer(failed.error, language: p.language)
         }
+        if let ask = p.staffAsk { return staff(ask, o, zh) }
         switch p.intent {
         case .greeting:
             return zh ? "您好！我是展厅的智能顾问，可以帮您查库存、对比车型、算落地价和月供、估旧车置换，或预约试驾。想看什么车？"

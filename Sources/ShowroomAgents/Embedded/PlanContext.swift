@@ -25,6 +25,8 @@ public struct PlanContext: Sendable, Codable, Hashable {
     public var tradeInYear: Int?
     public var tradeInMileageKm: Int?
     public var ordinal: Int?
+    /// A staff-only request of the staff assist chat (never set for customers).
+    public var staffAsk: StaffAsk? = nil
 
     enum CodingKeys: String, CodingKey {
         case intent, slots, currency, language, text, mentions, booking, name, phone, email, consent, ordinal
@@ -34,6 +36,7 @@ public struct PlanContext: Sendable, Codable, Hashable {
         case leaseRequested = "lease"
         case tradeInYear = "trade_in_year"
         case tradeInMileageKm = "trade_in_mileage_km"
+        case staffAsk = "staff_ask"
     }
 
     /// The stock unit this turn is about: named, ordinal of the last shown, focus, or first shown.
