@@ -98,7 +98,9 @@ public struct OpenAIChatModel: ChatModel {
             let piece = try assembler.consume(data)
             if !piece.isEmpty { text(piece) }
         }
-        return try assembler.response(backend: name)
+        var reply = try assembler.response(backend: name)
+        if reply.usage == TokenUsage() { reply.usage = TokenUsage.estimate(request, reply: reply) }
+        return reply
     }
 
     /// Sends the request; a non-2xx answer is thrown as `.http` with its `Retry-After` and body.

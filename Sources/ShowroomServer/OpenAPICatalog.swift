@@ -79,10 +79,10 @@ enum OpenAPICatalog {
             + "The answer's message (null when the car already was the context) talks about the car, "
             + "or says it is no longer available and shows similar available cars.",
         auth: .sessionToken, params: [p("id", S.uuid)],
-        body: json(S.object([
+        body: json(S.oneOfRequired(S.object([
             "stock_number": S.stockNumber, "vin": S.vin,
             "locale": S.string("The widget's language for the message; the session's locale when omitted.", max: 20, example: "zh-CN"),
-        ])),
+        ]), ["stock_number", "vin"])),
         replies: [ok(S.object(["vehicle": vehicleContext, "message": S.nullable(S.ref("Message"))],
                               required: ["vehicle", "message"]))])
 
@@ -91,7 +91,8 @@ enum OpenAPICatalog {
         summary: "Free test drive start times over the next 7 days (store-local times with offset)",
         auth: .sessionToken, params: [p("id", S.uuid), q("stock_number", S.stockNumber, "Only times this unit is free.")],
         replies: [ok(S.object(["slots": S.array(S.string(format: "date-time")), "timezone": S.string()],
-                              required: ["slots", "timezone"]))])
+                              required: ["slots", "timezone"])),
+                  conflict("The unit is sold, on hold or in transit: it cannot be test-driven (`vehicle_unavailable`).")])
 
     // MARK: staff inventory
 

@@ -79,6 +79,13 @@ enum OpenAPISchema {
 
     /// An object. Request bodies are closed (`additionalProperties: false`); responses stay open
     /// so fields can be added without breaking clients.
+    /// `schema` that must have at least one of `names` (`anyOf` of single `required` lists).
+    static func oneOfRequired(_ schema: JSONValue, _ names: [String]) -> JSONValue {
+        guard case .object(var o) = schema else { return schema }
+        o["anyOf"] = .array(names.map { ["required": .array([.string($0)])] })
+        return .object(o)
+    }
+
     static func object(_ properties: [String: JSONValue], required: [String] = [], closed: Bool = false,
                        description: String = "") -> JSONValue {
         var o: [String: JSONValue] = ["type": "object", "properties": .object(properties),

@@ -75,6 +75,18 @@ struct OpenAIChatModelTests {
         }
     }
 
+    @Test func aStreamWithoutUsageGetsAnEstimateAndTheServersCountWinsWhenSent() async throws {
+        let text = "SF24001 is $48,990. 你好，欢迎！"
+        try await ScriptedOpenAIServer.with([.text(text).chunked(characters: 4), .text(text).chunked(characters: 4).usage(prompt: 120, completion: 7)]) { server in
+            let estimated = try #require(try await collect(model(server).stream(ask())).completed)
+            // "你好，欢迎！" is 6 CJK tokens, the rest 19 characters ≈ 5: an estimate, not zero.
+            #expect(estimated.usage.completionTokens == 11)
+            #expect(estimated.usage.promptTokens > 0)
+            let counted = try #require(try await collect(model(server).stream(ask())).completed)
+            #expect(counted.usage == TokenUsage(promptTokens: 120, completionTokens: 7))
+        }
+    }
+
     @Test func streamedTextDeltasArriveInOrderAndAssemble() async throws {
         let text = "The quick brown fox jumps over the lazy dog. 你好，欢迎！"
         try await ScriptedOpenAIServer.with([.text(text).chunked(characters: 3)]) { server in

@@ -88,8 +88,8 @@ values = ["{FUZZ_LEAD}"]
 [dictionaries.conversations]
 values = ["{FUZZ_CONVERSATION}"]
 
-[dictionaries.new_stocks]
-values = ["QAN001", "QAN002", "QAN003", "QAN004"]
+[dictionaries.new_stocks]  # new units for createUnit, and the fuzz store's own (setSessionVehicle, bookings)
+values = ["QAN001", "QAN002", "QAN003", "QAN004", "QAF001", "QAF002", "QAF003"]
 
 [dictionaries.new_vins]  # valid check digits: the fuzz store is a US store
 values = ["1ZAFZ0011SF000001", "1ZAFZ0022SF000002", "1ZAFZ0033SF000003", "1ZAFZ0044SF000004"]
