@@ -1,4 +1,5 @@
 import ShowroomCore
+import ShowroomLLM
 
 /// A rough token count for prompts the scripted model receives, since no real tokenizer is
 /// available offline: one token per CJK character, one per four other characters of each
@@ -6,17 +7,7 @@ import ShowroomCore
 /// differ by model (BPE vocabularies of Qwen, Llama, DeepSeek); treat the result as an
 /// estimate within about ±30 %, good for comparing prompts with each other.
 public enum TokenEstimate {
-    public static func count(_ text: String) -> Int {
-        var cjk = 0, other = 0
-        for s in text.unicodeScalars {
-            if (0x2E80...0x9FFF).contains(s.value) || (0xF900...0xFAFF).contains(s.value) || (0xFF00...0xFFEF).contains(s.value) {
-                cjk += 1
-            } else {
-                other += 1
-            }
-        }
-        return cjk + (other + 3) / 4
-    }
+    public static func count(_ text: String) -> Int { TokenUsage.count(text) }
 
     /// Tokens of a JSON value: its strings (and object keys) and numbers.
     public static func count(_ json: JSONValue) -> Int {
