@@ -118,7 +118,7 @@ public struct GroundedFacts: Sendable, Hashable {
 
     /// Keys whose numbers are amounts of money in the tools' results.
     static let moneyKeys: Set<String> = [
-        "amount", "price", "list_price", "msrp", "low", "high", "monthly_payment", "due_at_signing", "down_payment",
+        "amount", "price", "list", "list_price", "msrp", "low", "high", "monthly_payment", "due_at_signing", "down_payment",
         "amount_financed", "residual_value", "total_interest", "trade_in_value", "trade_in_credit", "payment", "fee",
         "tax", "floor", "floor_price", "cost", "margin", "budget", "price_max", "price_min",
     ]

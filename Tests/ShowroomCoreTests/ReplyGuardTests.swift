@@ -112,6 +112,12 @@ import Testing
         #expect(violations(reply, GroundedFacts()).isEmpty, "\(reply): \(violations(reply, GroundedFacts()))")
     }
 
+    @Test func theStaffFloorPriceResultGroundsItsListFloorAndCost() {
+        let floor: JSONValue = ["stock_number": "SHT001", "list": 209800, "floor": 199000, "cost": 185000, "currency": "CNY"]
+        let f = GroundedFacts(toolResults: [floor])
+        #expect(ReplyGuard.check(reply: "SHT001：标价 ¥209,800，底价 ¥199,000，成本 ¥185,000。", facts: f).isEmpty)
+    }
+
     @Test func toolResultMoneyIsCollectedByKeyAndFromStrings() {
         let f = GroundedFacts(toolResults: [Self.sanFranciscoUnit]).prepared()
         #expect(f.grounds(.init(kind: .money, cents: 4_899_000, precisionCents: 100, currency: .USD, text: "")))
