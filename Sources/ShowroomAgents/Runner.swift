@@ -191,6 +191,9 @@ public struct Runner: Sendable {
             }
         }
 
+        /// The current agent's tools this caller may use.
+        func agentTools() -> [ToolSpec] { registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope) }
+
         /// Lets the embedded backend run the tools it plans (up to `steps`); its reply, when it got that far.
         let planJSON = (try? JSONValue(encoding: plan)) ?? .null
         func runEmbedded(offered: [ToolSpec], steps: Int) async -> String? {
@@ -211,25 +214,25 @@ public struct Runner: Sendable {
         var prefetched: Range<Int>?
         if prefetchTools, let model = models[agent.backend], model.name != embedded.name {
             let before = messages.count
-            _ = await runEmbedded(offered: registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope),
-                                  steps: agent.maxSteps)
+            _ = await runEmbedded(offered: agentTools(), steps: agent.maxSteps)
             if messages.count > before { prefetched = before..<messages.count }
         }
 
         // What grounds a reply: this conversation's tool results, and the customer's stated budget (a real one).
-        let earlier = (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? []
+        // Earlier turns' results are read and walked once; this turn's are added when asked.
+        var earlierFacts = GroundedFacts(toolResults: (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? [])
+        for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 {
+            earlierFacts.addCustomerAmount(budget, currency: plan.slots.currency)
+        }
         func groundedFacts() -> GroundedFacts {
-            var facts = GroundedFacts(toolResults: outcomes.compactMap(\.result) + earlier)
-            for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 {
-                facts.addCustomerAmount(budget, currency: plan.slots.currency)
-            }
+            var facts = earlierFacts
+            for result in outcomes.compactMap(\.result) { facts.add(toolResult: result) }
             return facts
         }
         var streamed: GuardedStream?
 
         for _ in 0..<agent.maxSteps {
-            var offered = registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope)
-                + Prompt.handoffSpecs(agent, catalog)
+            var offered = agentTools() + Prompt.handoffSpecs(agent, catalog)
             var metadata: [String: JSONValue] = ["plan": planJSON]
             var sent = messages
             if let range = prefetched {
@@ -299,8 +302,7 @@ public struct Runner: Sendable {
             guardrail = violations.isEmpty ? (finalText == nil ? "max_steps" : "empty_reply") : violations.map(\.description).joined(separator: ",")
             // The embedded backend finishes the turn from here: it runs the tools it still needs
             // and writes the reply from their results only.
-            reply = await runEmbedded(offered: registry.specs(names: agent.tools.filter { !input.deniedTools.contains($0) }, scope: input.scope),
-                                      steps: 4) ?? ""
+            reply = await runEmbedded(offered: agentTools(), steps: 4) ?? ""
             if reply.isEmpty { reply = EmbeddedChatModel.groundedReply(plan: plan, messages: messages) }
         }
 

@@ -50,6 +50,7 @@ public struct GroundedFacts: Sendable, Hashable {
 
     /// The facts ready for lookups (sorted once).
     public func prepared() -> GroundedFacts {
+        if sorted { return self }
         var copy = self
         for k in copy.amounts.keys { copy.amounts[k]!.sort() }
         copy.percents.sort()
