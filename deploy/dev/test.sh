@@ -19,6 +19,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+echo "== generated and demo data checks"
+# The Kubernetes ConfigMaps are generated from agents/ and catalog/; the demo catalog must match
+# demo-catalog.md (PyYAML comes with the Python test tools).
+python3 deploy/k8s/gen-configmaps.py --check
+python3 deploy/tools/check_catalog.py
+
 # SHOWROOM_TEST_ONLY=http runs only the HTTP suites (local iteration; CI runs everything).
 if [ "${SHOWROOM_TEST_ONLY:-}" != http ]; then
   echo "== swift test"
