@@ -7,7 +7,7 @@ extension EmbeddedRouter {
     /// Slots that narrow a search for a car to buy, and nothing that names a unit, a model, a
     /// trade-in's year or mileage, or loan terms.
     static func onlyShoppingFilters(_ s: Slots) -> Bool {
-        guard s.make == nil, s.model == nil, s.stockNumber == nil, s.vin == nil, s.yearMin == nil, s.mileageMaxKm == nil,
+        guard s.make == nil, s.model == nil, s.unknownModel == nil, s.stockNumber == nil, s.vin == nil, s.yearMin == nil, s.mileageMaxKm == nil,
               s.termMonths == nil, s.downPaymentPct == nil else { return false }
         return s.bodyType != nil || s.powertrain != nil || s.seatsMin != nil || s.rangeMinKm != nil || s.drivetrain != nil
             || s.color != nil || s.condition != nil
