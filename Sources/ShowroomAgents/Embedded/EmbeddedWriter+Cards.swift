@@ -12,9 +12,10 @@ import ShowroomCore
 /// step. What no card holds stays in the text: a recommendation's reasons, a model's specs.
 /// Every amount is copied from a tool result.
 extension EmbeddedWriter {
-    /// "2025 BYD Seal 650km" / "2025 比亚迪海豹 650km" of a vehicle card.
-    static func title(_ v: JSONValue, zh: Bool) -> String {
-        VehicleName.title(year: v["year"]?.intValue, make: v["make"]?.stringValue ?? "", model: v["model"]?.stringValue ?? "",
+    /// "2025 BYD Seal 650km" / "2025 比亚迪海豹 650km" of a vehicle card; without the year next to
+    /// a price or "cheapest" (`withYear: false`), where the reply guard would read it as an amount.
+    static func title(_ v: JSONValue, zh: Bool, withYear: Bool = true) -> String {
+        VehicleName.title(year: withYear ? v["year"]?.intValue : nil, make: v["make"]?.stringValue ?? "", model: v["model"]?.stringValue ?? "",
                           makeZh: v["make_zh"]?.stringValue, modelZh: v["model_zh"]?.stringValue,
                           trim: v["trim"]?.stringValue, language: zh ? .zh : .en)
     }
@@ -43,7 +44,7 @@ extension EmbeddedWriter {
             sentences.append(notCarried(unknown, vehicles: vehicles, more: total > vehicles.count, makeKept: makeKept, p))
         }
         if !relaxed.isEmpty {
-            let names = relaxed.map { label($0, zh) }.joined(separator: zh ? "、" : ", ")
+            let names = list(relaxed.map { label($0, zh) }, zh)
             sentences.append(zh ? "没有完全符合的车，我放宽了条件（\(names)）。" : "Nothing matched exactly, so I relaxed \(names).")
         }
         sentences.append(found(total: total, atLeast: r["total_is_lower_bound"]?.boolValue == true, vehicles, close: close, zh))
@@ -60,16 +61,16 @@ extension EmbeddedWriter {
     /// How many matched and the cheapest of the cards shown.
     static func found(total: Int, atLeast: Bool, _ vehicles: [JSONValue], close: Bool, _ zh: Bool) -> String {
         let cheapest = vehicles.min { ($0["price"]?["amount"]?.doubleValue ?? .infinity) < ($1["price"]?["amount"]?.doubleValue ?? .infinity) }
-        let name = cheapest.map { title($0, zh: zh) } ?? ""
+        let name = cheapest.map { title($0, zh: zh, withYear: false) } ?? ""
         let price = money(cheapest?["price"], nil)
         let n = vehicles.count
         if zh {
             let what = close ? "相近的车" : "符合条件的车"
             // A capped count (`total_is_lower_bound`) means "more than total", never exactly total.
             let count = atLeast ? "为您找到超过\(total)台\(what)" : "为您找到 \(total) 台\(what)"
-            if total > n || atLeast { return count + "，下方先列出 \(n) 台，其中最便宜的是\(name)，\(price)。" }
+            if total > n || atLeast { return count + "，下方先列出 \(n) 台，其中最实惠的是\(name)，\(price)。" }
             if n == 1 { return count + "：\(name)，\(price)，详见下方卡片。" }
-            return count + "，详见下方卡片，最便宜的是\(name)，\(price)。"
+            return count + "，详见下方卡片，其中最实惠的是\(name)，\(price)。"
         }
         func noun(_ k: Int) -> String { close ? (k == 1 ? "close match" : "close matches") : (k == 1 ? "matching vehicle" : "matching vehicles") }
         let count = atLeast ? "I found \(grouped(total))+ \(noun(2))" : "I found \(grouped(total)) \(noun(total))"
@@ -94,8 +95,14 @@ extension EmbeddedWriter {
             let m = (zh ? v["model_zh"]?.stringValue : nil) ?? v["model"]?.stringValue ?? ""
             if !m.isEmpty, !models.contains(m) { models.append(m) }
         }
-        if zh { return "我们目前没有 \(asked)，店里现有的\(makeName)车型有\(models.joined(separator: "、"))\(more ? "等" : "")。" }
-        return "We don't have the \(asked); the \(makeName) models we have in stock\(more ? " include" : " are") \(models.joined(separator: ", "))."
+        if zh { return "我们目前没有 \(asked)，店里现有的\(makeName)车型有\(list(models, zh))\(more ? "等" : "")。" }
+        return "We don't have the \(asked); the \(makeName) models we have in stock\(more ? " include" : " are") \(list(models, zh))."
+    }
+
+    /// "a、b、c" / "a, b and c".
+    static func list(_ items: [String], _ zh: Bool) -> String {
+        if zh || items.count < 2 { return items.joined(separator: "、") }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     static func label(_ constraint: String, _ zh: Bool) -> String {
@@ -164,7 +171,7 @@ extension EmbeddedWriter {
     static func quote(_ r: JSONValue, _ zh: Bool) -> String {
         let total = money(r["total"], nil)
         let stock = r["stock_number"]?.stringValue
-        let name = r["vehicle"].map { title($0, zh: zh) }
+        let name = r["vehicle"].map { title($0, zh: zh, withYear: false) }
         var text: String
         if zh {
             let car = name.map { n in stock.map { "\(n)（库存编号 \($0)）" } ?? n } ?? stock.map { "库存编号 \($0) 这台车" } ?? "这台车"
