@@ -117,6 +117,11 @@ import Testing
         s.make = "BMW"
         let zh = EmbeddedWriter.reply(Self.plan(.zh, slots: s), TurnOutcomes(messages: []).with("search_inventory", r))
         #expect(zh.hasPrefix("我们目前没有 M3，店里也暂时没有BMW的在库车，下方是相近的车。"), "\(zh)")
+        // With other constraints dropped too, BMWs may be in stock, just not fitting the rest.
+        let budget: JSONValue = ["total": 1, "vehicles": .array(cars), "relaxed": ["model", "price_max", "make"], "unknown_model": "M3", "currency": "CNY"]
+        let fits = EmbeddedWriter.reply(Self.plan(.en, slots: s), TurnOutcomes(messages: []).with("search_inventory", budget))
+        #expect(fits.hasPrefix("We don't have the M3, and no BMW in stock fits the rest of your request; the cars below are the closest with the budget relaxed."), "\(fits)")
+        #expect(!fits.contains("Nothing matched exactly"), "\(fits)")
         let none: JSONValue = ["total": 0, "vehicles": [], "relaxed": ["model", "make"], "unknown_model": "M3", "currency": "CNY"]
         let en = EmbeddedWriter.reply(Self.plan(.en, slots: s), TurnOutcomes(messages: []).with("search_inventory", none))
         #expect(en.hasPrefix("Sorry, we don't have the M3"), "\(en)")

@@ -41,7 +41,9 @@ extension EmbeddedWriter {
         if let unknown {
             let makeKept = !relaxed.contains("make")
             relaxed.removeAll { $0 == "model" || $0 == "make" }
-            sentences.append(notCarried(unknown, vehicles: vehicles, more: total > vehicles.count, makeKept: makeKept, p))
+            sentences.append(notCarried(unknown, vehicles: vehicles, more: total > vehicles.count, makeKept: makeKept,
+                                        alsoRelaxed: makeKept ? [] : relaxed, p))
+            if !makeKept { relaxed = [] }  // said with the make
         }
         if !relaxed.isEmpty {
             let names = list(relaxed.map { label($0, zh) }, zh)
@@ -81,14 +83,22 @@ extension EmbeddedWriter {
 
     /// "We don't have a Supra; the Toyota models in stock: Camry, RAV4." — the make's models are
     /// read from the cards (so only what is in stock is named).
-    static func notCarried(_ asked: String, vehicles: [JSONValue], more: Bool, makeKept: Bool, _ p: PlanContext) -> String {
+    /// When the make was dropped too, `alsoRelaxed` are the other constraints the search dropped:
+    /// with none, no car of the make is in stock; with some, none fits the rest of the request.
+    static func notCarried(_ asked: String, vehicles: [JSONValue], more: Bool, makeKept: Bool, alsoRelaxed: [String],
+                           _ p: PlanContext) -> String {
         let zh = p.language == .zh
         let make = p.slots.make ?? vehicles.first?["make"]?.stringValue ?? ""
         let sameMake = vehicles.filter { $0["make"]?.stringValue == make }
         let makeName = zh ? (sameMake.first?["make_zh"]?.stringValue ?? make) : make
         guard makeKept, !sameMake.isEmpty else {
-            return zh ? "我们目前没有 \(asked)，店里也暂时没有\(makeName)的在库车，下方是相近的车。"
-                      : "We don't have the \(asked), and no \(makeName) is in stock right now; the cars below are the closest."
+            if alsoRelaxed.isEmpty {
+                return zh ? "我们目前没有 \(asked)，店里也暂时没有\(makeName)的在库车，下方是相近的车。"
+                          : "We don't have the \(asked), and no \(makeName) is in stock right now; the cars below are the closest."
+            }
+            let names = list(alsoRelaxed.map { label($0, zh) }, zh)
+            return zh ? "我们目前没有 \(asked)，也没有符合您其他条件的\(makeName)在库车；下方是放宽了\(names)后相近的车。"
+                      : "We don't have the \(asked), and no \(makeName) in stock fits the rest of your request; the cars below are the closest with \(names) relaxed."
         }
         var models: [String] = []
         for v in sameMake {
