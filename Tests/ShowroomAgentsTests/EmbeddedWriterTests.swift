@@ -241,3 +241,39 @@ extension TurnOutcomes {
         }
     }
 }
+
+/// Names next to amounts must never read as amounts: every demo unit, as the cheapest of a
+/// search and in its own quote, gives a reply the guard passes, in both languages.
+@Suite(.enabled(if: TestDatabase.available)) struct EmbeddedWriterGuardTests {
+    @Test func everyDemoUnitsSearchSummaryAndQuoteReplyPassTheReplyGuard() async throws {
+        try await TestDatabase.with { db in
+            try await DemoCatalog.load(into: db)
+            let registry = ToolCatalog.registry()
+            var checked = 0
+            for store in ["sh-pudong", "sf-bay"] {
+                for language in [Language.zh, .en] {
+                    let caller = ToolCaller(db: db, scope: .customer, label: "t", fixedStore: StoreID(store), language: language)
+                    var offset = 0
+                    while true {
+                        let page = try #require(await registry.call(name: "search_inventory", arguments: ["limit": 50, "offset": .number(Double(offset))],
+                                                                    caller: caller).result)
+                        let vehicles = page["vehicles"]?.arrayValue ?? []
+                        if vehicles.isEmpty { break }
+                        for v in vehicles {
+                            let one: JSONValue = ["total": 3, "vehicles": [v], "relaxed": [], "currency": page["currency"] ?? .null]
+                            let search = EmbeddedWriter.reply(EmbeddedWriterTests.plan(language), TurnOutcomes(messages: []).with("search_inventory", one))
+                            #expect(EmbeddedWriterTests.violations(search, one).isEmpty, "\(search)")
+                            let stock = try #require(v["stock_number"])
+                            let quote = try #require(await registry.call(name: "quote_price", arguments: ["stock_number": stock], caller: caller).result)
+                            let text = EmbeddedWriter.reply(EmbeddedWriterTests.plan(language, intent: .priceQuote), TurnOutcomes(messages: []).with("quote_price", quote))
+                            #expect(EmbeddedWriterTests.violations(text, quote).isEmpty, "\(text)")
+                            checked += 1
+                        }
+                        offset += vehicles.count
+                    }
+                }
+            }
+            #expect(checked >= 200)
+        }
+    }
+}
