@@ -152,6 +152,7 @@ public struct Runner: Sendable {
             ordinal: TextFacts.ordinal(text).map { $0 == -1 ? profile.lastVehicles.count : $0 })
         if decision.intent == .tradeIn { plan.slots = decision.slots }
         plan.staffAsk = staffAsk
+        plan.unknownModel = plan.slots.unknownModel
 
         var caller = ToolCaller(db: db, scope: input.scope, label: "\(input.callerLabel):\(agent.id)",
                                 fixedStore: input.scope == .customer ? store.id : nil,

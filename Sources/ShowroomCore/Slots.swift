@@ -9,6 +9,8 @@ public struct Slots: Sendable, Codable, Hashable {
     /// "丰田Supra", "BMW M3"), as the customer wrote it; `model` stays unset. It lets a search say
     /// the dealer does not carry that model instead of showing the make's cars as if they were it.
     /// It describes this turn only: a newer turn's value (or its absence) replaces it in a profile.
+    /// Not encoded: routing.md's slot set is a contract (the `route` command, stored turns and
+    /// profiles show only its slots), so this stays in memory for the turn's planner and writer.
     public var unknownModel: String?
     public var bodyType: BodyType?
     public var powertrain: Powertrain?
@@ -31,7 +33,6 @@ public struct Slots: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case make, model
-        case unknownModel = "unknown_model"
         case bodyType = "body_type"
         case powertrain, condition
         case priceMin = "price_min"

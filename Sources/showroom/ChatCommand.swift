@@ -61,8 +61,9 @@ struct ChatCommand: AsyncParsableCommand {
         switch card["type"]?.stringValue {
         case "vehicle":
             var facts = [money(card["price"])]
-            if let r = card["range_km"]?.intValue { facts.append("\(r) km range") }
-            if let m = card["mileage_km"]?.intValue, card["condition"]?.stringValue != "new" { facts.append("\(m) km") }
+            let unit = DistanceUnit(currency: Currency(rawValue: card["price"]?["currency"]?.stringValue ?? "") ?? .CNY)
+            if let r = card["range_km"]?.intValue { facts.append("\(unit.text(km: r).en) range") }
+            if let m = card["mileage_km"]?.intValue, card["condition"]?.stringValue != "new" { facts.append(unit.text(km: m).en) }
             let name = [card["year"]?.intValue.map(String.init), card["make"]?.stringValue, card["model"]?.stringValue, card["trim"]?.stringValue]
                 .compactMap { $0 }.joined(separator: " ")
             return ["• \(card["stock_number"]?.stringValue ?? "") \(name) — " + facts.filter { !$0.isEmpty }.joined(separator: ", ")]

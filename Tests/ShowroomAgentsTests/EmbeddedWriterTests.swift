@@ -144,6 +144,20 @@ import Testing
         let en = EmbeddedWriter.reply(Self.plan(.en, intent: .vehicleDetails), TurnOutcomes(messages: []).with("get_vehicle", bare))
         #expect(en.hasPrefix("This is the 2025 BYD Han Base;") && !en.contains("169,800"), "\(en)")
     }
+
+    /// get_vehicle and compare_models add miles and MPG for a US store; its replies lead with them.
+    @Test func aUSStoresSpecsLeadWithMilesAndMPG() {
+        let specs: JSONValue = ["make": "Toyota", "model": "Camry", "trim": "LE", "range_km": 526, "range_mi": 327,
+                                "fuel_l_100km": 4.7, "mpg": 50]
+        let en = EmbeddedWriter.reply(Self.plan(.en, intent: .vehicleDetails), TurnOutcomes(messages: []).with("get_vehicle", ["specs": specs]))
+        #expect(en.contains("range 327 mi (526 km)") && en.contains("50 mpg (4.7 L/100 km)"), "\(en)")
+        let compared = EmbeddedWriter.reply(Self.plan(.en, intent: .compare),
+                                            TurnOutcomes(messages: []).with("compare_models", ["columns": [specs, specs]]))
+        #expect(compared.contains("range 327 mi (526 km)"), "\(compared)")
+        let cn: JSONValue = ["make": "BYD", "model": "Han", "trim": "EV", "range_km": 605]
+        let zh = EmbeddedWriter.reply(Self.plan(.zh, intent: .compare), TurnOutcomes(messages: []).with("compare_models", ["columns": [cn, cn]]))
+        #expect(zh.contains("续航 605 公里") && !zh.contains("英里"), "\(zh)")
+    }
 }
 
 extension TurnOutcomes {

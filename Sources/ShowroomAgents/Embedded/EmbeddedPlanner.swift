@@ -17,7 +17,7 @@ enum EmbeddedPlanner {
         case .vehicleDetails:
             // A model the catalog lacks is searched (the search says it is not carried), never
             // answered with the unit in focus.
-            if let stock = p.slots.stockNumber ?? (p.slots.model == nil && p.slots.unknownModel == nil ? p.targetStock : nil) {
+            if let stock = p.slots.stockNumber ?? (p.slots.model == nil && p.unknownModel == nil ? p.targetStock : nil) {
                 return offer("get_vehicle", ["store_id": store, "stock_number": .string(stock)])
             }
             if let vin = p.slots.vin { return offer("get_vehicle", ["store_id": store, "vin": .string(vin)]) }
@@ -48,7 +48,7 @@ enum EmbeddedPlanner {
         case .priceQuote:
             // "How much is a Toyota Supra?": search the make; a unit of another model is not quoted
             // as if it were the one asked for.
-            if p.slots.unknownModel != nil, p.slots.stockNumber == nil, p.ordinal == nil, p.booking == nil {
+            if p.unknownModel != nil, p.slots.stockNumber == nil, p.ordinal == nil, p.booking == nil {
                 if done.result("search_inventory")?["unknown_model"] != nil { return nil }
                 if let r = done.result("search_inventory"), let first = r["vehicles"]?.arrayValue?.first?["stock_number"]?.stringValue {
                     var a: [String: JSONValue] = ["store_id": store, "stock_number": .string(first)]
@@ -136,7 +136,7 @@ enum EmbeddedPlanner {
         func put(_ k: String, _ v: String?) { if let v { a[k] = .string(v) } }
         func put(_ k: String, _ v: Int?) { if let v { a[k] = .number(Double(v)) } }
         put("make", s.make)
-        put("model", s.model ?? s.unknownModel)
+        put("model", s.model ?? p.unknownModel)
         put("body_type", s.bodyType?.rawValue)
         put("powertrain", s.powertrain?.rawValue)
         put("condition", s.condition?.rawValue)

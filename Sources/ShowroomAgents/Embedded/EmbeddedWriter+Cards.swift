@@ -135,8 +135,11 @@ extension EmbeddedWriter {
         if let s = spec {
             let name = "\(s["make"]?.stringValue ?? "") \(s["model"]?.stringValue ?? "") \(s["trim"]?.stringValue ?? "")"
             var facts: [String] = []
-            if let v = s["range_km"]?.intValue { facts.append(zh ? "续航 \(v) 公里" : "range \(v) km" + (s["range_mi"]?.intValue.map { " (\($0) mi)" } ?? "")) }
-            if let v = s["fuel_l_100km"]?.doubleValue { facts.append(zh ? "油耗 \(fmt(v)) L/100km" : "fuel \(fmt(v)) L/100 km" + (s["mpg"]?.intValue.map { " (\($0) mpg)" } ?? "")) }
+            if let v = rangeText(s, zh) { facts.append(v) }
+            if let v = s["fuel_l_100km"]?.doubleValue {
+                let mpg = s["mpg"]?.intValue  // a US store's unit, first where the tool gave it
+                facts.append(zh ? "油耗 \(fmt(v)) L/100km" : mpg.map { "\($0) mpg (\(fmt(v)) L/100 km)" } ?? "fuel \(fmt(v)) L/100 km")
+            }
             if let v = s["kwh_100km"]?.doubleValue { facts.append(zh ? "电耗 \(fmt(v)) kWh/100km" : "\(fmt(v)) kWh/100 km") }
             if let v = s["power_kw"]?.intValue { facts.append(zh ? "功率 \(v) kW" : "\(v) kW" + (s["power_hp"]?.intValue.map { " (\($0) hp)" } ?? "")) }
             if let v = s["battery_kwh"]?.doubleValue { facts.append(zh ? "电池 \(fmt(v)) kWh" : "\(fmt(v)) kWh battery") }

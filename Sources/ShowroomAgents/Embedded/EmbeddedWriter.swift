@@ -83,13 +83,20 @@ enum EmbeddedWriter {
 
     static func fmt(_ d: Double) -> String { d.rounded() == d ? String(Int(d)) : String(format: "%.1f", d) }
 
+    /// A spec's range in the store's unit: miles first where the tool gave them (a US store), km otherwise.
+    static func rangeText(_ spec: JSONValue, _ zh: Bool) -> String? {
+        guard let km = spec["range_km"]?.intValue else { return nil }
+        if let mi = spec["range_mi"]?.intValue { return zh ? "续航 \(mi) 英里（\(km) 公里）" : "range \(mi) mi (\(km) km)" }
+        return zh ? "续航 \(km) 公里" : "range \(km) km"
+    }
+
     static func compare(_ r: JSONValue, _ zh: Bool) -> String {
         let cols = r["columns"]?.arrayValue ?? []
         var text = zh ? "对比如下：" : "Side by side:"
         for c in cols {
             var facts: [String] = []
             if let m = c["msrp"] { facts.append((zh ? "指导价 " : "MSRP ") + money(m, nil)) }
-            if let v = c["range_km"]?.intValue { facts.append(zh ? "续航\(v)公里" : "\(v) km range") }
+            if let v = rangeText(c, zh) { facts.append(v) }
             if let v = c["power_kw"]?.intValue { facts.append("\(v) kW") }
             if let v = c["seats"]?.intValue { facts.append(zh ? "\(v)座" : "\(v) seats") }
             text += "\n• \(c["make"]?.stringValue ?? "") \(c["model"]?.stringValue ?? "") \(c["trim"]?.stringValue ?? ""): " + facts.joined(separator: zh ? "，" : ", ")

@@ -27,6 +27,9 @@ public struct PlanContext: Sendable, Codable, Hashable {
     public var ordinal: Int?
     /// A staff-only request of the staff assist chat (never set for customers).
     public var staffAsk: StaffAsk? = nil
+    /// The model the customer named that the catalog lacks (`Slots.unknownModel`, which the
+    /// routing contract's slot JSON leaves out), carried here so the embedded backend sees it.
+    public var unknownModel: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case intent, slots, currency, language, text, mentions, booking, name, phone, email, consent, ordinal
@@ -37,6 +40,7 @@ public struct PlanContext: Sendable, Codable, Hashable {
         case tradeInYear = "trade_in_year"
         case tradeInMileageKm = "trade_in_mileage_km"
         case staffAsk = "staff_ask"
+        case unknownModel = "unknown_model"
     }
 
     /// The stock unit this turn is about: named, ordinal of the last shown, focus, or first shown.
