@@ -63,7 +63,7 @@ actor RecordingModel: ChatModel {
             #expect(r.status == 200)
             #expect(r.json["intent"] == "vehicle_search")
             #expect(r.json["agent"] == "catalog")
-            #expect(r.json["slots"]?["body_type"] == "suv")
+            #expect(r.json["slots"]?["body_type"] == "suv", "\(r.json)")
             #expect(try await h.json(.post, "/v1/staff/route", key: "salesSH", json: ["text": " "]).status == 400)
             #expect(try await h.json(.post, "/v1/staff/route", key: "salesSH", json: ["txt": "x"]).status == 400)
         }
