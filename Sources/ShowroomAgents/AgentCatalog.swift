@@ -62,6 +62,7 @@ public struct AgentCatalog: Sendable {
         }
         guard (1...10).contains(def.maxSteps) else { throw ShowroomError("invalid_agent", "\(file): max_steps must be 1...10") }
         guard (0...2).contains(def.temperature) else { throw ShowroomError("invalid_agent", "\(file): temperature must be 0...2") }
+        guard (16...8192).contains(def.maxTokens) else { throw ShowroomError("invalid_agent", "\(file): max_tokens must be 16...8192") }
         guard def.displayName["en"] != nil, def.displayName["zh"] != nil else {
             throw ShowroomError("invalid_agent", "\(file): display_name needs en and zh")
         }

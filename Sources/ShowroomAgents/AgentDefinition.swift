@@ -14,6 +14,10 @@ public struct AgentDefinition: Sendable, Codable, Hashable {
     public var backend: String
     public var maxSteps: Int
     public var temperature: Double
+    /// Cap on the tokens the model may write per call (`max_tokens`, default 400): a chat reply
+    /// is a few sentences, and a small model that rambles on a busy machine must not hold a turn
+    /// for minutes (the backend's timeout is per silence, so a slow but steady stream never trips it).
+    public var maxTokens: Int
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -21,6 +25,7 @@ public struct AgentDefinition: Sendable, Codable, Hashable {
         case instructions, tools, handoffs, backend
         case maxSteps = "max_steps"
         case temperature
+        case maxTokens = "max_tokens"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,6 +38,7 @@ public struct AgentDefinition: Sendable, Codable, Hashable {
         backend = try c.decodeIfPresent(String.self, forKey: .backend) ?? "embedded"
         maxSteps = try c.decodeIfPresent(Int.self, forKey: .maxSteps) ?? 4
         temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? 0.2
+        maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? 400
     }
 
     /// Display name in a language.

@@ -244,7 +244,8 @@ public struct Runner: Sendable {
                 offered = []
                 metadata["prefetched"] = (try? JSONValue(encoding: Array(messages[range]))) ?? .null
             }
-            let request = ChatRequest(messages: sent, tools: offered, temperature: agent.temperature, metadata: metadata)
+            let request = ChatRequest(messages: sent, tools: offered, temperature: agent.temperature,
+                                      maxTokens: agent.maxTokens, metadata: metadata)
             let model = models[agent.backend] ?? embedded
             let t0 = Date()
             var response: ChatResponse
@@ -287,7 +288,7 @@ public struct Runner: Sendable {
             }
             backendUsed = fallback ? "\(model.name)+fallback" : response.backend
             if response.toolCalls.isEmpty {
-                finalText = response.content
+                finalText = response.finishReason == "length" ? Self.wholeSentences(of: response.content) : response.content
                 break
             }
             messages.append(.assistant(response.content, toolCalls: response.toolCalls))
@@ -398,6 +399,13 @@ public struct Runner: Sendable {
         if let v = TextFacts.email(text) { p.email = v }
         if let v = TextFacts.name(text) { p.name = v }
         if TextFacts.consent(text) { p.consent = true }
+    }
+
+    /// A reply the model was cut off in (`finish_reason: length`, it reached `max_tokens`) ends at
+    /// its last whole sentence; one with no sentence end is kept as written.
+    static func wholeSentences(of text: String?) -> String? {
+        guard let text, let end = GuardedStream.lastSentenceEnd(in: text) else { return text }
+        return String(text[..<end])  // untrimmed: the streamed deltas add up to it exactly
     }
 
     /// Splits a reply into streamable chunks on character boundaries.

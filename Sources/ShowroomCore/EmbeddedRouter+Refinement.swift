@@ -7,7 +7,7 @@ extension EmbeddedRouter {
     /// Slots that narrow a search for a car to buy, and nothing that names a unit, a model, a
     /// trade-in's year or mileage, or loan terms.
     static func onlyShoppingFilters(_ s: Slots) -> Bool {
-        guard s.make == nil, s.model == nil, s.stockNumber == nil, s.vin == nil, s.yearMin == nil, s.mileageMaxKm == nil,
+        guard s.make == nil, s.model == nil, s.unknownModel == nil, s.stockNumber == nil, s.vin == nil, s.yearMin == nil, s.mileageMaxKm == nil,
               s.termMonths == nil, s.downPaymentPct == nil else { return false }
         return s.bodyType != nil || s.powertrain != nil || s.seatsMin != nil || s.rangeMinKm != nil || s.drivetrain != nil
             || s.color != nil || s.condition != nil
@@ -23,7 +23,8 @@ extension EmbeddedRouter {
     /// - A turn with no intent cue of its own that states a slot, asks for cheaper cars or is a
     ///   follow-up ("那七座的呢", "what about white?", "60期呢") keeps the previous intent when
     ///   that intent is refinable, at confidence 0.8. A details or compare conversation refined by
-    ///   filters only (no model, no stock number) becomes a search. In a financing conversation a
+    ///   filters only (no model, no stock number) becomes a search, and so does a recommendation
+    ///   conversation's follow-up that names a model (known or not). In a financing conversation a
     ///   bare number of years is the loan term ("那3年呢" → 36 months).
     /// - "cheaper ones?" / "便宜点的" in a search or recommendation sets `price_max` one unit
     ///   below the cheapest price shown when the caller supplies it, else 15% below the
@@ -46,6 +47,11 @@ extension EmbeddedRouter {
             // After a quote, a payment or a trade-in, a follow-up that only states what the customer
             // wants to buy ("那七座的呢" after appraising their Accord) is shopping again.
             if prev == .priceQuote || prev == .financing || prev == .tradeIn, Self.onlyShoppingFilters(s) {
+                intent = .vehicleSearch
+            }
+            // After a recommendation, naming a model ("那汉呢", "BMW M3") asks for that model: a search
+            // (a recommendation ranks by needs and would drop the name).
+            if prev == .recommendation, s.model != nil || s.unknownModel != nil {
                 intent = .vehicleSearch
             }
             d = RouteDecision(intent: intent, confidence: 0.8, slots: s)

@@ -13,6 +13,7 @@ extension EmbeddedRouter {
     func extractSlots(_ f: Facts) -> Slots {
         var s = Slots()
         setMakeAndModel(f, &s)
+        if s.make != nil, s.model == nil { s.unknownModel = unknownModel(f) }
         setCategories(f, &s)
         setQuantities(f, &s)
         if f.has({ $0 == .zeroDown }) { s.downPaymentPct = 0 }

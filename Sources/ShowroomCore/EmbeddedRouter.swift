@@ -51,6 +51,8 @@ public struct EmbeddedRouter: Sendable {
 
     /// What the scanners found in one turn.
     struct Facts {
+        /// The turn as written (for names quoted back as the customer spelled them).
+        let raw: String
         let text: NormalizedText
         let mentions: [LexiconMention]
         let hits: [CueMatcher.Hit]
@@ -73,7 +75,7 @@ public struct EmbeddedRouter: Sendable {
             hits.removeAll { h in codes.spans.contains { $0.lowerBound < h.end && h.start < $0.upperBound } }
         }
         let quantities = QuantityScanner.scan(t, skip: skip)
-        return Facts(text: t, mentions: mentions, hits: hits, quantities: quantities,
+        return Facts(raw: raw, text: t, mentions: mentions, hits: hits, quantities: quantities,
                      stockNumber: codes.stock, vin: codes.vin)
     }
 

@@ -35,10 +35,11 @@ struct RecommendationReasons {
         }
         if let range = v.rangeKm, let pt = v.powertrain, pt != .hev, pt != .ice {
             let cycle = RecommendationScorer.rangeCycle(v.price.currency)
+            let r = DistanceUnit(currency: v.price.currency).text(km: range)
             let text = pt == .bev
-                ? LocalizedText(zh: "\(cycle) 续航 \(range) km", en: "\(cycle) range \(range) km")
-                : LocalizedText(zh: "\(cycle) 纯电续航 \(range) km，长途有发动机补能",
-                                en: "\(cycle) electric range \(range) km, plus the engine for long trips")
+                ? LocalizedText(zh: "\(cycle) 续航 \(r.zh)", en: "\(cycle) range \(r.en)")
+                : LocalizedText(zh: "\(cycle) 纯电续航 \(r.zh)，长途有发动机补能",
+                                en: "\(cycle) electric range \(r.en), plus the engine for long trips")
             found.append((weight(.range), text))
         }
         if let kw = v.powerKw {
@@ -50,8 +51,8 @@ struct RecommendationReasons {
             found.append((weight(.space) - 0.5, LocalizedText(zh: "车长 \(mm) mm", en: "\(mm) mm long")))
         }
         if v.condition != .new {
-            let km = Decimal(v.mileageKm).formattedNumber(scale: 0)
-            found.append((2, LocalizedText(zh: "\(v.year) 年车，行驶 \(km) 公里", en: "\(v.year) model, \(km) km driven")))
+            let driven = DistanceUnit(currency: v.price.currency).text(km: v.mileageKm)
+            found.append((2, LocalizedText(zh: "\(v.year) 年车，行驶 \(driven.zh)", en: "\(v.year) model, \(driven.en) driven")))
         }
         let ranked = found.enumerated().sorted { a, b in
             a.element.relevance != b.element.relevance ? a.element.relevance > b.element.relevance : a.offset < b.offset

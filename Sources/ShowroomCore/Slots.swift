@@ -5,6 +5,11 @@
 public struct Slots: Sendable, Codable, Hashable {
     public var make: String?
     public var model: String?
+    /// A model name written right after a make that the catalog does not know ("Toyota Supra",
+    /// "丰田Supra", "BMW M3"), as the customer wrote it; `model` stays unset. It lets a search say
+    /// the dealer does not carry that model instead of showing the make's cars as if they were it.
+    /// It describes this turn only: a newer turn's value (or its absence) replaces it in a profile.
+    public var unknownModel: String?
     public var bodyType: BodyType?
     public var powertrain: Powertrain?
     public var condition: VehicleCondition?
@@ -26,6 +31,7 @@ public struct Slots: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case make, model
+        case unknownModel = "unknown_model"
         case bodyType = "body_type"
         case powertrain, condition
         case priceMin = "price_min"
@@ -49,7 +55,9 @@ public struct Slots: Sendable, Codable, Hashable {
     /// This profile refined by a newer turn: every slot the newer turn sets wins.
     ///
     /// A new make without a model clears the old model (a different brand's model
-    /// would contradict it); a new price bound replaces the pair only where set.
+    /// would contradict it), and so does a model the catalog does not know (the customer asked
+    /// for another car); a new price bound replaces the pair only where set. `unknownModel` is
+    /// never carried over: it is the newer turn's.
     public func merged(with newer: Slots) -> Slots {
         var out = self
         if let m = newer.make {
@@ -57,6 +65,8 @@ public struct Slots: Sendable, Codable, Hashable {
             out.make = m
         }
         if let v = newer.model { out.model = v }
+        if newer.unknownModel != nil, newer.model == nil { out.model = nil }
+        out.unknownModel = newer.unknownModel
         if let v = newer.bodyType { out.bodyType = v }
         if let v = newer.powertrain { out.powertrain = v }
         if let v = newer.condition { out.condition = v }

@@ -26,13 +26,15 @@ struct TradeInAssumptions {
         let ageText = LocalizedText(
             zh: "车龄约 \(age) 年，按\(kind.zh)车折旧曲线（首年 \(first)，此后每年 \(later)）约保值 \(kept)",
             en: "About \(age) years old; \(kind.en) depreciation (\(first) the first year, \(later) a year after): about \(kept) of new kept")
-        let actual = Self.km(Decimal(request.mileageKm))
-        let expected = Self.km(expectedKm)
+        // In the store's unit (a US store's customer gave miles), to the nearest hundred.
+        let unit = DistanceUnit(currency: request.referenceNewPrice.currency)
+        let actual = unit.text(km: Decimal(request.mileageKm), scale: -2)
+        let expected = unit.text(km: expectedKm, scale: -2)
         let sign = mileageAdjustment > 0 ? "+" : ""
         let adjust = sign + Self.percent(mileageAdjustment, scale: 1)
         let mileage = LocalizedText(
-            zh: "行驶 \(actual) 公里，同龄车平均约 \(expected) 公里：\(adjust)",
-            en: "\(actual) km vs about \(expected) km average for its age: \(adjust)")
+            zh: "行驶 \(actual.zh)，同龄车平均约 \(expected.zh)：\(adjust)",
+            en: "\(actual.en) vs about \(expected.en) average for its age: \(adjust)")
         let name = condition.localizedName
         let factor = multiplier.formattedNumber(scale: 2)
         let conditionText = request.condition == nil
@@ -45,6 +47,4 @@ struct TradeInAssumptions {
     }
 
     static func percent(_ share: Decimal, scale: Int) -> String { (share * 100).formattedNumber(scale: scale) + "%" }
-
-    static func km(_ value: Decimal) -> String { value.roundedHalfUp(scale: -2).formattedNumber(scale: 0) }
 }

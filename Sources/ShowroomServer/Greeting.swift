@@ -46,7 +46,10 @@ enum Greeting {
         } else if let v = vehicle {
             text = hello + (zh ? "您正在看的是 \(v.title(.zh))，售价 \(v.price.formatted)"
                                : "You're looking at the \(v.title(.en)), priced at \(v.price.formatted)")
-            if let r = v.rangeKm { text += zh ? "，续航 \(r) 公里" : ", with \(r) km of range" }
+            if let r = v.rangeKm {
+                let range = DistanceUnit(currency: v.price.currency).text(km: r)
+                text += zh ? "，续航 \(range.zh)" : ", with \(range.en) of range"
+            }
             text += zh ? "。想了解落地价、月供，还是预约试驾？" : ". Would you like the out-the-door price, a monthly payment, or a test drive?"
             cards = [v.card]
             actions = [

@@ -36,8 +36,9 @@ struct ChatCommand: AsyncParsableCommand {
                         case .tool(let name, let status) where status != "started": print("  [tool] \(name): \(status)")
                         case .done(let result):
                             if let m = result.messages.last { print("\(result.agent): \(m["text"]?.stringValue ?? "")") }
-                            for card in result.messages.last?["cards"]?.arrayValue ?? [] where card["type"] == "vehicle" {
-                                print("  • \(card["stock_number"]?.stringValue ?? "") \(card["year"]?.intValue ?? 0) \(card["make"]?.stringValue ?? "") \(card["model"]?.stringValue ?? "") \(card["trim"]?.stringValue ?? "")")
+                            // The reply's text leaves to its cards what they show: print them whole.
+                            for card in result.messages.last?["cards"]?.arrayValue ?? [] {
+                                for line in Self.lines(of: card) { print("  " + line) }
                             }
                             print("  [\(result.backend)\(result.fallback ? ", fallback" : ""), llm calls \(result.llmCalls)\(result.guardrail.map { ", guardrail: \($0)" } ?? "")]")
                         default: break
@@ -47,6 +48,35 @@ struct ChatCommand: AsyncParsableCommand {
                     print("  [error] \(e.code): \(e.message)")
                 }
             }
+        }
+    }
+
+    /// A card as the widget shows it: a vehicle with its price and facts, a quote with every line,
+    /// the total and the disclaimer.
+    static func lines(of card: JSONValue) -> [String] {
+        func money(_ v: JSONValue?) -> String {
+            guard let a = v?["amount"]?.doubleValue, let c = Currency(rawValue: v?["currency"]?.stringValue ?? "") else { return "" }
+            return Money(amount: a, currency: c)?.formatted ?? ""
+        }
+        switch card["type"]?.stringValue {
+        case "vehicle":
+            var facts = [money(card["price"])]
+            if let r = card["range_km"]?.intValue { facts.append("\(r) km range") }
+            if let m = card["mileage_km"]?.intValue, card["condition"]?.stringValue != "new" { facts.append("\(m) km") }
+            let name = [card["year"]?.intValue.map(String.init), card["make"]?.stringValue, card["model"]?.stringValue, card["trim"]?.stringValue]
+                .compactMap { $0 }.joined(separator: " ")
+            return ["• \(card["stock_number"]?.stringValue ?? "") \(name) — " + facts.filter { !$0.isEmpty }.joined(separator: ", ")]
+        case "quote":
+            let currency = card["total"]?["currency"]
+            var out = ["[quote\(card["stock_number"]?.stringValue.map { " " + $0 } ?? "")]"]
+            for l in card["lines"]?.arrayValue ?? [] {
+                out.append("  \(l["label"]?.stringValue ?? ""): \(money(.object(["amount": l["amount"] ?? .null, "currency": currency ?? .null])))")
+            }
+            out.append("  Total: \(money(card["total"]))")
+            if let d = card["disclaimer"]?.stringValue, !d.isEmpty { out.append("  " + d) }
+            return out
+        default:
+            return []
         }
     }
 }

@@ -115,7 +115,7 @@ import Testing
                             consent: false, leaseRequested: false, tradeInYear: nil, tradeInMileageKm: nil, ordinal: nil)
             }
             let en = try #require(EmbeddedWriter.search(broad, context(.en)))
-            #expect(en.contains("I found 1,000+ matching vehicles; here are the first 2:"))
+            #expect(en.contains("I found 1,000+ matching vehicles; the first 2 are below"))
             let zh = try #require(EmbeddedWriter.search(broad, context(.zh)))
             #expect(zh.contains("为您找到超过1000台符合条件的车"))
             #expect(try #require(EmbeddedWriter.search(narrow, context(.en))).contains("I found 2 matching vehicles"))

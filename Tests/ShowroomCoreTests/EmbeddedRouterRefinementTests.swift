@@ -41,6 +41,10 @@ import Testing
     @Test func aFollowUpKeepsARecommendationARecommendation() {
         let ctx = RouteContext(previousIntent: .recommendation, profile: slots(seats: 5))
         #expect(router.route("纯电的呢", context: ctx).intent == .recommendation)
+        // Naming a model, known or not, asks for that model: a search.
+        #expect(router.route("那汉呢", context: ctx).intent == .vehicleSearch)
+        let m3 = router.route("宝马M3", context: ctx)
+        #expect(m3.intent == .vehicleSearch && m3.slots.unknownModel == "M3")
     }
 
     @Test func cheaperOnesGoBelowTheCheapestShownPrice() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShowroomCore
 
@@ -19,9 +20,10 @@ struct RouteCase: CustomTestStringConvertible, Sendable {
 func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, power: Powertrain? = nil,
            condition: VehicleCondition? = nil, min: Int? = nil, max: Int? = nil, currency: Currency? = nil,
            seats: Int? = nil, rangeKm: Int? = nil, drive: Drivetrain? = nil, year: Int? = nil, mileageKm: Int? = nil,
-           color: String? = nil, stock: String? = nil, vin: String? = nil, term: Int? = nil, down: Int? = nil) -> Slots {
+           color: String? = nil, stock: String? = nil, vin: String? = nil, term: Int? = nil, down: Int? = nil,
+           unknownModel: String? = nil) -> Slots {
     var s = Slots()
-    s.make = make; s.model = model; s.bodyType = body; s.powertrain = power; s.condition = condition
+    s.make = make; s.model = model; s.unknownModel = unknownModel; s.bodyType = body; s.powertrain = power; s.condition = condition
     s.priceMin = min; s.priceMax = max; s.currency = currency; s.seatsMin = seats; s.rangeMinKm = rangeKm
     s.drivetrain = drive; s.yearMin = year; s.mileageMaxKm = mileageKm; s.color = color; s.stockNumber = stock
     s.vin = vin; s.termMonths = term; s.downPaymentPct = down
@@ -292,8 +294,38 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
                   slots(make: "Toyota", model: "Camry", power: .hev, term: 36, down: 30)),
     ]
 
+    /// A model the catalog does not have, named after its make: the make is set, the model is
+    /// not, and `unknown_model` keeps the name as written so the search can say it is not carried.
+    static let unknownModels: [RouteCase] = [
+        RouteCase("Toyota Supra", .vehicleSearch, slots(make: "Toyota", unknownModel: "Supra")),
+        RouteCase("有丰田Supra吗", .vehicleSearch, slots(make: "Toyota", unknownModel: "Supra")),
+        RouteCase("丰田 supra 有现车吗", .vehicleSearch, slots(make: "Toyota", unknownModel: "Supra")),
+        RouteCase("BMW M3", .vehicleSearch, slots(make: "BMW", unknownModel: "M3")),
+        RouteCase("do you have a bmw m3 under $80k", .vehicleSearch,
+                  slots(make: "BMW", max: 80_000, currency: .USD, unknownModel: "M3")),
+        RouteCase("Do you have the Toyota Land Cruiser?", .vehicleSearch, slots(make: "Toyota", unknownModel: "Land Cruiser")),
+        RouteCase("any used Honda Pilot in stock", .vehicleSearch, slots(make: "Honda", condition: .used, unknownModel: "Pilot")),
+        RouteCase("宝马M3多少钱", .priceQuote, slots(make: "BMW", unknownModel: "M3")),
+    ]
+
+    /// Words after a make that are not model names leave `unknown_model` unset.
+    static let makeWithoutUnknownModel: [RouteCase] = [
+        RouteCase("Toyota SUV", .vehicleSearch, slots(make: "Toyota", body: .suv)),
+        RouteCase("Toyota under 30k", .vehicleSearch, slots(make: "Toyota", max: 30_000, currency: .USD)),
+        RouteCase("Toyota hybrid", .vehicleSearch, slots(make: "Toyota", power: .hev)),
+        RouteCase("丰田 电动", .vehicleSearch, slots(make: "Toyota", power: .bev)),
+        RouteCase("丰田的车有哪些", .vehicleSearch, slots(make: "Toyota")),
+        RouteCase("Toyota cars in stock", .vehicleSearch, slots(make: "Toyota")),
+        RouteCase("Toyota 2022 or newer", .vehicleSearch, slots(make: "Toyota", year: 2022)),
+        RouteCase("any Toyota for a family of 5", .vehicleSearch, slots(make: "Toyota", seats: 5)),
+        RouteCase("white Toyota please", .vehicleSearch, slots(make: "Toyota", color: "white")),
+        RouteCase("Toyota awd", .vehicleSearch, slots(make: "Toyota", drive: .awd)),
+        RouteCase("a BMW sedan for my daughter", .vehicleSearch, slots(make: "BMW", body: .sedan)),
+        RouteCase("I want a Toyota asap", .vehicleSearch, slots(make: "Toyota")),
+    ]
+
     static let all = greetings + searches + details + comparisons + recommendations + prices + financing + tradeIns
-        + testDrives + dealerInfo + handoffs + outOfScope + mixed
+        + testDrives + dealerInfo + handoffs + outOfScope + mixed + unknownModels + makeWithoutUnknownModel
 
     @Test(arguments: all)
     func routesTurnToIntentAndExactSlots(_ c: RouteCase) {
@@ -365,5 +397,24 @@ func slots(make: String? = nil, model: String? = nil, body: BodyType? = nil, pow
 
     @Test func mentionsListEveryModelForCompare() {
         #expect(router.mentions("Model Y vs 小米YU7 vs 理想L6").map(\.key) == ["Tesla|Model Y", "Xiaomi|YU7", "Li Auto|L6"])
+    }
+}
+
+@Suite struct EmbeddedRouterUnknownModelTests {
+    let router = DemoLexiconFixture.router
+
+    @Test func anUnknownModelIsNotCarriedIntoTheNextTurnButClearsTheOldModel() {
+        var profile = slots(make: "Toyota", model: "Camry")
+        profile = profile.merged(with: router.route("Toyota Supra").slots)
+        #expect(profile.make == "Toyota" && profile.model == nil && profile.unknownModel == "Supra")
+        profile = profile.merged(with: router.route("under 30k").slots)
+        #expect(profile.make == "Toyota" && profile.unknownModel == nil && profile.priceMax == 30_000)
+    }
+
+    @Test func theRouteJSONHasUnknownModelOnlyWhenSet() throws {
+        let named = String(decoding: try JSONEncoder().encode(router.route("有丰田Supra吗").slots), as: UTF8.self)
+        #expect(named.contains("\"unknown_model\":\"Supra\""))
+        let plain = String(decoding: try JSONEncoder().encode(router.route("丰田的车有哪些").slots), as: UTF8.self)
+        #expect(!plain.contains("unknown_model"))
     }
 }

@@ -42,7 +42,7 @@ import Testing
         // range first: the 605 km Han beats its 506 km sibling and leads overall
         #expect(picks[0].vehicle.id == "SH-HAN1")
         #expect(picks[0].reasons.first?.en == "CLTC range 605 km")
-        #expect(picks[0].reasons.first?.zh == "CLTC 续航 605 km")
+        #expect(picks[0].reasons.first?.zh == "CLTC 续航 605 公里")
     }
 
     @Test func performancePriorityPutsTheMostPowerfulFirst() throws {
@@ -94,7 +94,9 @@ import Testing
                                 price: Money(34_000, .USD), fuelL100km: Decimal(string: "6.0"), powerKw: 162, lengthMm: 4600, year: 2025)
         let picks = try scorer.rank([rav4, model3], for: RecommendationNeeds(priceMax: Money(45_000, .USD), priorities: [.range]))
         #expect(picks[0].vehicle.id == "SF-M3")
-        #expect(picks[0].reasons.map(\.en).contains("EPA range 584 km"))
+        // A US store shows miles: 584 km / 1.609344 = 362.9 → 363 mi.
+        #expect(picks[0].reasons.map(\.en).contains("EPA range 363 mi"))
+        #expect(picks[0].reasons.map(\.zh).contains("EPA 续航 363 英里"))
         #expect(picks[0].reasons[0].en == "Within budget: $42,490")
     }
 

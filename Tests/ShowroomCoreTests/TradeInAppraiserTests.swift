@@ -30,6 +30,9 @@ import Testing
         // low = 15,602.5 → 15,600; high = 17,951.2 → 18,000
         #expect(e.low == Money(15_600, .USD))
         #expect(e.high == Money(18_000, .USD))
+        // In the US store's miles, to the nearest hundred: 40,000 km = 24,854.8 mi; 75,000 km = 46,602.9 mi.
+        #expect(e.assumptions[2].en == "24,900 mi vs about 46,600 mi average for its age: +7.0%")
+        #expect(e.assumptions[2].zh == "行驶 24,900 英里，同龄车平均约 46,600 英里：+7.0%")
         #expect(e.assumptions[3].en == "Condition: excellent (×1.05)")
         #expect(e.currency == .USD)
     }

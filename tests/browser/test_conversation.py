@@ -28,14 +28,16 @@ class Visit:
     quote: str
     name: str
     phone_prefix: str
+    miles: bool          # distances shown in miles (a US store) rather than km
+    distance_unit: str
 
 
 VISITS = {
     "shanghai-zh": Visit("/demo/sh-pudong", "sh-pudong", "zh-CN", "¥", "20万以内的纯电SUV有哪些",
-                         "suv", "bev", 200000, "第一辆落地价多少", "王小明", "139"),
+                         "suv", "bev", 200000, "第一辆落地价多少", "王小明", "139", False, "公里"),
     "san-francisco-en": Visit("/demo/sf-bay", "sf-bay", "en", "$", "electric SUV under $50k",
                               "suv", "bev", 50000, "what's the out-the-door price of the first one?",
-                              "Alex Rivera", "415"),
+                              "Alex Rivera", "415", True, "mi"),
 }
 
 
@@ -89,6 +91,16 @@ def test_customer_finds_prices_and_books_a_car(visit, base_url, db, driver, shot
             assert model_zh in title, f"{stock}: the Chinese page should show {model_zh}, showed {title!r}"
             brand_times = (title.count(make_zh) if make_zh else 0) + title.lower().count(make.lower())
             assert brand_times == 1, f"{stock}: the brand ({make_zh}/{make}) should appear once in {title!r}"
+    # Ranges are in the store's unit: km in Shanghai, miles in San Francisco.
+    ranges = db.execute("SELECT stock_number, range_km FROM inventory_units WHERE store_id = %s AND stock_number = ANY(%s) "
+                        "AND range_km IS NOT NULL", (visit.store, stocks)).fetchall()
+    assert ranges, "electric cars have a range"
+    for stock, km in ranges:
+        shown = round(km / 1.609344) if visit.miles else km
+        text = answer.find_element(By.CSS_SELECTOR, f".card-vehicle[data-stock-number='{stock}']").text
+        assert f"{shown:,} {visit.distance_unit}" in text, f"{stock}: range {km} km should show as {shown:,} {visit.distance_unit} in {text!r}"
+        if visit.miles:
+            assert f"{km} km" not in text, f"{stock}: a US card should not show km: {text!r}"
     # The test-drive button never covers the card's facts (range, mileage).
     for card in answer.find_elements(By.CSS_SELECTOR, ".card-vehicle"):
         overlap = driver.execute_script("""

@@ -15,7 +15,9 @@ enum EmbeddedPlanner {
         case .vehicleSearch:
             return offer("search_inventory", searchArgs(p, limit: 5))
         case .vehicleDetails:
-            if let stock = p.slots.stockNumber ?? (p.slots.model == nil ? p.targetStock : nil) {
+            // A model the catalog lacks is searched (the search says it is not carried), never
+            // answered with the unit in focus.
+            if let stock = p.slots.stockNumber ?? (p.slots.model == nil && p.slots.unknownModel == nil ? p.targetStock : nil) {
                 return offer("get_vehicle", ["store_id": store, "stock_number": .string(stock)])
             }
             if let vin = p.slots.vin { return offer("get_vehicle", ["store_id": store, "vin": .string(vin)]) }
@@ -44,6 +46,17 @@ enum EmbeddedPlanner {
             if t.contains("charg") || t.contains("充电") { a["home_charging"] = .bool(!(t.contains("no charg") || t.contains("没有充电") || t.contains("不能充电") || t.contains("没充电"))) }
             return offer("recommend", .object(a))
         case .priceQuote:
+            // "How much is a Toyota Supra?": search the make; a unit of another model is not quoted
+            // as if it were the one asked for.
+            if p.slots.unknownModel != nil, p.slots.stockNumber == nil, p.ordinal == nil, p.booking == nil {
+                if done.result("search_inventory")?["unknown_model"] != nil { return nil }
+                if let r = done.result("search_inventory"), let first = r["vehicles"]?.arrayValue?.first?["stock_number"]?.stringValue {
+                    var a: [String: JSONValue] = ["store_id": store, "stock_number": .string(first)]
+                    if p.currency == .CNY { a["include_insurance"] = true }
+                    return offer("quote_price", .object(a))
+                }
+                return offer("search_inventory", searchArgs(p, limit: 3))
+            }
             if let stock = p.targetStock {
                 var a: [String: JSONValue] = ["store_id": store, "stock_number": .string(stock)]
                 if p.currency == .CNY { a["include_insurance"] = true }
@@ -123,7 +136,7 @@ enum EmbeddedPlanner {
         func put(_ k: String, _ v: String?) { if let v { a[k] = .string(v) } }
         func put(_ k: String, _ v: Int?) { if let v { a[k] = .number(Double(v)) } }
         put("make", s.make)
-        put("model", s.model)
+        put("model", s.model ?? s.unknownModel)
         put("body_type", s.bodyType?.rawValue)
         put("powertrain", s.powertrain?.rawValue)
         put("condition", s.condition?.rawValue)

@@ -4,7 +4,10 @@ import ShowroomCore
 /// Writes grounded replies in the customer's language from tool results only.
 ///
 /// Every figure it writes is read from a tool result of this turn; when a result is
-/// missing it asks for what is needed instead of guessing.
+/// missing it asks for what is needed instead of guessing. Where the turn's results become
+/// cards (vehicles, the quote: `Cards`), the text is a short summary with a next step and the
+/// cards carry the detail (`EmbeddedWriter+Cards.swift`); results without cards (payments,
+/// trade-ins, comparisons, store details) are written out in full.
 enum EmbeddedWriter {
     static func reply(_ p: PlanContext, _ o: TurnOutcomes) -> String {
         let zh = p.language == .zh
@@ -32,7 +35,9 @@ enum EmbeddedWriter {
             return zh ? "为了推荐合适的车，请告诉我预算、几口人用车，以及家里能否充电。" : "To recommend the right car, tell me your budget, how many seats you need, and whether you can charge at home."
         case .priceQuote:
             if let r = o.result("quote_price") { return quote(r, zh) }
-            if let s = o.result("search_inventory"), (s["total"]?.intValue ?? 0) == 0 { return search(s, p) ?? askVehicle(zh) }
+            if let s = o.result("search_inventory"), (s["total"]?.intValue ?? 0) == 0 || s["unknown_model"] != nil {
+                return search(s, p) ?? askVehicle(zh)
+            }
             return zh ? "请问您想了解哪一台车的落地价？告诉我库存编号，或先让我帮您找车。" : "Which vehicle would you like an out-the-door price for? Give me a stock number, or let me find one for you first."
         case .financing:
             if let r = o.result("estimate_payment") { return payment(r, zh) }
@@ -76,84 +81,6 @@ enum EmbeddedWriter {
         return (n < 0 ? "-" : "") + String(digits) + out
     }
 
-    static func vehicleLine(_ v: JSONValue, zh: Bool) -> String {
-        let title = VehicleName.title(year: v["year"]?.intValue, make: v["make"]?.stringValue ?? "", model: v["model"]?.stringValue ?? "",
-                                      makeZh: v["make_zh"]?.stringValue, modelZh: v["model_zh"]?.stringValue,
-                                      trim: v["trim"]?.stringValue, language: zh ? .zh : .en)
-        var parts = [title]
-        parts.append(money(v["price"], nil))
-        if let r = v["range_km"]?.intValue { parts.append(zh ? "续航\(r)公里" : "\(r) km range") }
-        if let m = v["mileage_km"]?.intValue, v["condition"]?.stringValue != "new" { parts.append(zh ? "里程\(m)公里" : "\(m) km") }
-        if let s = v["stock_number"]?.stringValue { parts.append(zh ? "库存编号 \(s)" : "stock \(s)") }
-        return parts.joined(separator: zh ? "，" : ", ")
-    }
-
-    static func search(_ r: JSONValue?, _ p: PlanContext) -> String? {
-        guard let r else { return nil }
-        let zh = p.language == .zh
-        let vehicles = r["vehicles"]?.arrayValue ?? []
-        let total = r["total"]?.intValue ?? vehicles.count
-        guard !vehicles.isEmpty else {
-            return zh ? "抱歉，目前库存里没有符合条件的车。可以放宽预算或换个车型再看看。" : "Sorry, nothing in stock matches that. Try a wider budget or another model."
-        }
-        let relaxed = r["relaxed"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        var text = ""
-        if !relaxed.isEmpty {
-            let names = relaxed.map { label($0, zh) }.joined(separator: zh ? "、" : ", ")
-            text += zh ? "没有完全符合的车，我放宽了条件（\(names)），看看这些相近的：" : "Nothing matched exactly, so I relaxed \(names). Here are the closest matches:"
-        } else {
-            // A capped count (`total_is_lower_bound`) means "more than total", never exactly total.
-            if r["total_is_lower_bound"]?.boolValue == true {
-                text += zh ? "为您找到超过\(total)台符合条件的车，先看这 \(vehicles.count) 台："
-                           : "I found \(grouped(total))+ matching vehicles; here are the first \(vehicles.count):"
-            } else {
-                text += zh ? "为您找到 \(total) 台符合条件的车" + (total > vehicles.count ? "，先看这 \(vehicles.count) 台：" : "：")
-                           : "I found \(total) matching vehicle\(total == 1 ? "" : "s")" + (total > vehicles.count ? "; here are the first \(vehicles.count):" : ":")
-            }
-        }
-        for (i, v) in vehicles.enumerated() { text += "\n\(i + 1). " + vehicleLine(v, zh: zh) }
-        text += zh ? "\n想了解哪一台的详情、落地价或预约试驾？" : "\nWant details, an out-the-door price or a test drive for any of these?"
-        return text
-    }
-
-    static func label(_ constraint: String, _ zh: Bool) -> String {
-        let zhNames = ["color": "颜色", "year_min": "年份", "mileage_max_km": "里程", "drivetrain": "驱动方式", "range_min_km": "续航",
-                       "condition": "新旧", "price_min": "最低价", "seats_min": "座位数", "price_max": "预算", "model": "车型",
-                       "body_type": "车身类型", "powertrain": "动力类型", "make": "品牌"]
-        let enNames = ["color": "the colour", "year_min": "the year", "mileage_max_km": "the mileage", "drivetrain": "the drivetrain",
-                       "range_min_km": "the range", "condition": "new/used", "price_min": "the minimum price", "seats_min": "the seat count",
-                       "price_max": "the budget", "model": "the model", "body_type": "the body type", "powertrain": "the powertrain", "make": "the make"]
-        return (zh ? zhNames[constraint] : enNames[constraint]) ?? constraint
-    }
-
-    static func details(_ r: JSONValue, _ p: PlanContext) -> String {
-        let zh = p.language == .zh
-        var lines: [String] = []
-        if let v = r["vehicle"] { lines.append(vehicleLine(v, zh: zh)) }
-        let spec = r["specs"] ?? r["trims"]?.arrayValue?.first
-        if let s = spec {
-            let name = "\(s["make"]?.stringValue ?? "") \(s["model"]?.stringValue ?? "") \(s["trim"]?.stringValue ?? "")"
-            var facts: [String] = []
-            if let v = s["range_km"]?.intValue { facts.append(zh ? "续航 \(v) 公里" : "range \(v) km" + (s["range_mi"]?.intValue.map { " (\($0) mi)" } ?? "")) }
-            if let v = s["fuel_l_100km"]?.doubleValue { facts.append(zh ? "油耗 \(fmt(v)) L/100km" : "fuel \(fmt(v)) L/100 km" + (s["mpg"]?.intValue.map { " (\($0) mpg)" } ?? "")) }
-            if let v = s["kwh_100km"]?.doubleValue { facts.append(zh ? "电耗 \(fmt(v)) kWh/100km" : "\(fmt(v)) kWh/100 km") }
-            if let v = s["power_kw"]?.intValue { facts.append(zh ? "功率 \(v) kW" : "\(v) kW" + (s["power_hp"]?.intValue.map { " (\($0) hp)" } ?? "")) }
-            if let v = s["battery_kwh"]?.doubleValue { facts.append(zh ? "电池 \(fmt(v)) kWh" : "\(fmt(v)) kWh battery") }
-            if let v = s["seats"]?.intValue { facts.append(zh ? "\(v) 座" : "\(v) seats") }
-            if let v = s["accel_0_100_s"]?.doubleValue { facts.append(zh ? "百公里加速 \(fmt(v)) 秒" : "0-100 km/h \(fmt(v)) s") }
-            if let l = s["length_mm"]?.intValue, let w = s["width_mm"]?.intValue, let h = s["height_mm"]?.intValue {
-                facts.append(zh ? "长宽高 \(l)×\(w)×\(h) mm" : "\(l)×\(w)×\(h) mm")
-            }
-            if let m = s["msrp"] { facts.append((zh ? "指导价 " : "MSRP ") + money(m, nil)) }
-            lines.append((zh ? "\(name.trimmingCharacters(in: .whitespaces)) 参数：" : "\(name.trimmingCharacters(in: .whitespaces)) specs: ")
-                         + facts.joined(separator: zh ? "，" : ", "))
-        }
-        if r["vehicle"] == nil, let n = r["in_stock"]?.intValue {
-            lines.append(zh ? "本店现有库存 \(n) 台。" : "We have \(n) in stock.")
-        }
-        return lines.joined(separator: "\n")
-    }
-
     static func fmt(_ d: Double) -> String { d.rounded() == d ? String(Int(d)) : String(format: "%.1f", d) }
 
     static func compare(_ r: JSONValue, _ zh: Bool) -> String {
@@ -167,31 +94,6 @@ enum EmbeddedWriter {
             if let v = c["seats"]?.intValue { facts.append(zh ? "\(v)座" : "\(v) seats") }
             text += "\n• \(c["make"]?.stringValue ?? "") \(c["model"]?.stringValue ?? "") \(c["trim"]?.stringValue ?? ""): " + facts.joined(separator: zh ? "，" : ", ")
         }
-        return text
-    }
-
-    static func recommend(_ r: JSONValue, _ p: PlanContext) -> String {
-        let zh = p.language == .zh
-        let picks = r["picks"]?.arrayValue ?? []
-        guard !picks.isEmpty else { return zh ? "按您的条件暂时没有合适的在库车辆，可以放宽预算再看看。" : "Nothing in stock fits those needs yet; a wider budget would open up options." }
-        var text = zh ? "根据您的需求，推荐这几台：" : "Based on what you told me, I'd look at:"
-        for (i, pick) in picks.enumerated() {
-            guard let v = pick["vehicle"] else { continue }
-            let reasons = (pick["reasons"]?.arrayValue ?? []).compactMap { $0[zh ? "zh" : "en"]?.stringValue ?? $0.stringValue }
-            text += "\n\(i + 1). " + vehicleLine(v, zh: zh) + (reasons.isEmpty ? "" : (zh ? "（" : " — ") + reasons.joined(separator: zh ? "；" : "; ") + (zh ? "）" : ""))
-        }
-        return text
-    }
-
-    static func quote(_ r: JSONValue, _ zh: Bool) -> String {
-        let total = r["total"]
-        var text = zh ? "落地价估算：" : "Estimated out-the-door price:"
-        for l in r["lines"]?.arrayValue ?? [] {
-            let label = (zh ? l["label_zh"]?.stringValue : nil) ?? l["label"]?.stringValue ?? ""
-            text += "\n• \(label)：".replacingOccurrences(of: zh ? "" : "：", with: zh ? "" : ": ") + money(l["amount"], total?["currency"]?.stringValue)
-        }
-        text += (zh ? "\n合计：" : "\nTotal: ") + money(total, nil)
-        if let d = (zh ? r["disclaimer_zh"]?.stringValue : nil) ?? r["disclaimer"]?.stringValue { text += "\n" + d }
         return text
     }
 

@@ -58,8 +58,8 @@
         booking: 'Appointments', concierge: 'Concierge'
       },
       condition: { new: 'New', used: 'Used', cpo: 'Certified pre-owned' },
-      range: function (km, mi) { return 'Range ' + km + ' km (' + mi + ' mi)'; },
-      mileage: function (km, mi) { return km + ' km (' + mi + ' mi)'; },
+      range: function (n, miles) { return 'Range ' + n + (miles ? ' mi' : ' km'); },
+      mileage: function (n, miles) { return n + (miles ? ' mi' : ' km'); },
       stock: function (s) { return 'Stock ' + s; },
       askAbout: function (s) { return 'Tell me about ' + s; },
       askAboutPrefix: 'Ask about: ',
@@ -105,8 +105,8 @@
         booking: '预约顾问', concierge: '接待顾问'
       },
       condition: { new: '新车', used: '二手车', cpo: '官方认证二手' },
-      range: function (km) { return '续航 ' + km + ' 公里'; },
-      mileage: function (km) { return '里程 ' + km + ' 公里'; },
+      range: function (n, miles) { return '续航 ' + n + (miles ? ' 英里' : ' 公里'); },
+      mileage: function (n, miles) { return '里程 ' + n + (miles ? ' 英里' : ' 公里'); },
       stock: function (s) { return '库存号 ' + s; },
       askAbout: function (s) { return '介绍一下 ' + s; },
       askAboutPrefix: '咨询：',
@@ -548,9 +548,12 @@
     }
     var price = c.price ? formatMoney(c.price.amount, c.price.currency) : '';
     var meta = [];
-    if (c.range_km != null) meta.push(t('range')(formatNumber(c.range_km), formatNumber(Math.round(c.range_km / 1.609))));
+    // Distances come in km; a US store (priced in USD) shows them in miles, as its customers read them.
+    var miles = !!(c.price && c.price.currency === 'USD');
+    var distance = function (km) { return formatNumber(miles ? Math.round(km / 1.609344) : km); };
+    if (c.range_km != null) meta.push(t('range')(distance(c.range_km), miles));
     if (c.mileage_km != null && (c.mileage_km > 0 || c.condition !== 'new')) {
-      meta.push(t('mileage')(formatNumber(c.mileage_km), formatNumber(Math.round(c.mileage_km / 1.609))));
+      meta.push(t('mileage')(distance(c.mileage_km), miles));
     }
     var condition = t('condition')[c.condition] || c.condition || '';
     // No aria-label: the button's name is its content (name, trim, price, condition, range or mileage,
