@@ -38,9 +38,11 @@ public struct AppointmentRepository: Sendable {
     /// Only the phone that booked an appointment can move it (digits compared), and an unknown
     /// id or another phone get the same `appointment_not_found`, so ids cannot be probed.
     /// `lead` runs in the same transaction after the slot is accepted and returns the lead's
-    /// id: a booking that fails leaves no lead behind.
+    /// id: a booking that fails leaves no lead behind. `now` is the moment the booking is made
+    /// (the caller's clock, so a test that fixes it sees the same bookings as `check` does):
+    /// bookings that ended before it are not passed to `check`.
     public func book(store: StoreID, unitID: Int64?, stockNumber: String?, make: String?, model: String?, name: String, phone: String,
-                     locale: String, conversationID: UUID?, replacing: UUID?,
+                     locale: String, conversationID: UUID?, replacing: UUID?, now: Date = Date(),
                      check: @Sendable ([DateInterval]) throws -> DateInterval,
                      lead: (PostgresConnection) async throws -> UUID? = { _ in nil }) async throws -> Appointment {
         do {
@@ -62,7 +64,7 @@ public struct AppointmentRepository: Sendable {
                 let existing = try await conn.rows("""
                     SELECT starts_at, ends_at FROM appointments
                     WHERE store_id = \(store.rawValue) AND status = 'booked' AND (\(unitID)::bigint IS NULL OR unit_id = \(unitID))
-                      AND ends_at > now()
+                      AND ends_at > \(now)
                     """, logger: db.logger).map { row in
                     let (s, e) = try row.decode((Date, Date).self)
                     return DateInterval(start: s, end: e)

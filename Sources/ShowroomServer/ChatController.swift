@@ -142,7 +142,7 @@ struct ChatController {
             throw ShowroomError("vehicle_unavailable", "\(unit.stockNumber) is \(unit.status == .sold ? "sold" : "not available") and cannot be test-driven.",
                                 status: 409)
         }
-        let free = try await FreeSlots.next(db: app.db, store: store, stockNumber: stock, days: 7, now: Date())
+        let free = try await FreeSlots.next(db: app.db, store: store, stockNumber: stock, days: 7, now: app.runner.now())
         return APIResponse.json(["slots": .array(free.map { .string($0) }), "timezone": .string(store.timezone)])
     }
 

@@ -12,9 +12,10 @@ import Testing
     /// Wednesday 2026-11-25 12:00 in Shanghai (04:00 UTC).
     static let now = ISO8601DateFormatter().date(from: "2026-11-25T04:00:00Z")!
 
-    func call(_ db: Database, _ name: String, _ args: JSONValue, store: StoreID = "sh-test", language: Language = .en) async -> ToolOutcome {
+    func call(_ db: Database, _ name: String, _ args: JSONValue, store: StoreID = "sh-test", language: Language = .en,
+              now: Date = Self.now) async -> ToolOutcome {
         await ToolCatalog.registry().call(name: name, arguments: args, caller: ToolCaller(
-            db: db, scope: .customer, label: "test", fixedStore: store, language: language, now: { Self.now }))
+            db: db, scope: .customer, label: "test", fixedStore: store, language: language, now: { now }))
     }
 
     func count(_ db: Database, _ sql: PostgresQuery) async throws -> Int {
@@ -90,6 +91,22 @@ import Testing
             #expect(night.error?.code == "outside_store_hours")
             let leads = try await db.rows("SELECT name FROM leads").map { try $0.decode(String.self) }
             #expect(leads == ["Ann"])
+        }
+    }
+
+    @Test func aTakenSlotIsCheckedAgainstTheCallersClockNotTheDatabases() async throws {
+        // The caller's clock is a day the database's clock has long passed (Friday 2026-05-01 12:00
+        // in Shanghai): the booking on Saturday 2026-05-02 is still ahead of it, so booking it again
+        // is refused by the slot check, which names free starts nearby.
+        let may1 = try #require(ISO8601DateFormatter().date(from: "2026-05-01T04:00:00Z"))
+        try await TestDatabase.with { db in
+            try await MiniCatalog.load(into: db)
+            let saturday = with(Self.ann, ["start": "2026-05-02T10:00:00+08:00"])
+            #expect(await call(db, "book_test_drive", saturday, now: may1).ok)
+            let taken = await call(db, "book_test_drive", with(saturday, ["name": "Bob", "phone": "13900000000"]), now: may1)
+            #expect(taken.error?.code == "slot_taken")
+            #expect(taken.error?.message.contains("2026-05-02 10:00 is already booked; free nearby: 2026-05-02") == true,
+                    "\(taken.error?.message ?? "")")
         }
     }
 

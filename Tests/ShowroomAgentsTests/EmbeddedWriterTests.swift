@@ -260,13 +260,16 @@ extension TurnOutcomes {
 /// search and in its own quote, gives a reply the guard passes, in both languages.
 @Suite(.enabled(if: TestDatabase.available)) struct EmbeddedWriterGuardTests {
     @Test func everyDemoUnitsSearchSummaryAndQuoteReplyPassTheReplyGuard() async throws {
+        // Quotes are priced on a fixed day inside the demo promotions' windows (which end 2026-12-31), so
+        // promotion lines are among the replies checked whenever the test runs.
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T04:00:00Z"))
         try await TestDatabase.with { db in
             try await DemoCatalog.load(into: db)
             let registry = ToolCatalog.registry()
             var checked = 0
             for store in ["sh-pudong", "sf-bay"] {
                 for language in [Language.zh, .en] {
-                    let caller = ToolCaller(db: db, scope: .customer, label: "t", fixedStore: StoreID(store), language: language)
+                    let caller = ToolCaller(db: db, scope: .customer, label: "t", fixedStore: StoreID(store), language: language, now: { now })
                     var offset = 0
                     while true {
                         let page = try #require(await registry.call(name: "search_inventory", arguments: ["limit": 50, "offset": .number(Double(offset))],

@@ -62,6 +62,13 @@ import Testing
             .map { try $0.decode(String.self) }
     }
 
+    /// A retention run measured from the database's clock: `seed` ages rows with its `now()`, so the
+    /// outcome holds whatever the wall clock says, and however far this process's clock is from the database's.
+    func retain(_ db: Database, olderThan: RetentionPeriod?, store: StoreID? = nil, dryRun: Bool = false) async throws -> [RetentionReport] {
+        let now = try await db.rows("SELECT now()").first!.decode(Date.self)
+        return try await RetentionRepository(db: db).run(olderThan: olderThan, store: store, dryRun: dryRun, now: now)
+    }
+
     func count(_ db: Database, _ query: PostgresQuery) async throws -> Int {
         try await db.rows(query).first!.decode(Int.self)
     }
@@ -69,7 +76,7 @@ import Testing
     @Test func anonymizeBlanksOldConversationsLeadsAndTheirAppointmentsOnly() async throws {
         try await TestDatabase.with { db in
             let s = try await seed(db)
-            let reports = try await RetentionRepository(db: db).run(olderThan: try RetentionPeriod(parsing: "180d"), dryRun: false)
+            let reports = try await retain(db, olderThan: try RetentionPeriod(parsing: "180d"))
             let r = try #require(reports.first { $0.storeID == "ret-test" })
             #expect((r.action, r.conversations, r.messages, r.toolCalls, r.leads, r.appointments) == (.anonymize, 1, 2, 1, 1, 1))
 
@@ -103,7 +110,7 @@ import Testing
             #expect(appts.first { $0.0 == s.newAppointment }.map { [$0.1, $0.2] } == ["Wang Fang", "13900139000"])
 
             // A second run finds nothing left to do.
-            let again = try await RetentionRepository(db: db).run(olderThan: try RetentionPeriod(parsing: "180d"), dryRun: false)
+            let again = try await retain(db, olderThan: try RetentionPeriod(parsing: "180d"))
             #expect(again.allSatisfy { $0.isEmpty })
         }
     }
@@ -111,7 +118,7 @@ import Testing
     @Test func deletePolicyRemovesOldRowsWithTheirMessagesTurnsAndToolCalls() async throws {
         try await TestDatabase.with { db in
             let s = try await seed(db, settings: #"{"lead_retention":"delete"}"#)
-            let r = try #require(try await RetentionRepository(db: db).run(olderThan: nil, dryRun: false).first)
+            let r = try #require(try await retain(db, olderThan: nil).first)
             #expect((r.action, r.conversations, r.messages, r.toolCalls, r.leads, r.appointments) == (.delete, 1, 2, 1, 1, 1))
             #expect(try await count(db, "SELECT count(*)::int FROM conversations WHERE id = \(s.oldConversation)") == 0)
             #expect(try await count(db, "SELECT count(*)::int FROM messages WHERE conversation_id = \(s.oldConversation)") == 0)
@@ -130,12 +137,12 @@ import Testing
     @Test func dryRunReportsTheSameCountsAndChangesNothing() async throws {
         try await TestDatabase.with { db in
             let s = try await seed(db, settings: #"{"lead_retention":"delete"}"#)
-            let dry = try #require(try await RetentionRepository(db: db).run(olderThan: nil, dryRun: true).first)
+            let dry = try #require(try await retain(db, olderThan: nil, dryRun: true).first)
             #expect((dry.conversations, dry.messages, dry.leads, dry.dryRun) == (1, 2, 1, true))
             #expect(try await count(db, "SELECT count(*)::int FROM conversations WHERE id = \(s.oldConversation)") == 1)
             #expect(try await texts(db, s.oldConversation).first == "I am Wang Fang, 13800138000|[]|[]")
             #expect(try await count(db, "SELECT count(*)::int FROM leads WHERE id = \(s.oldLead)") == 1)
-            let real = try #require(try await RetentionRepository(db: db).run(olderThan: nil, dryRun: false).first)
+            let real = try #require(try await retain(db, olderThan: nil).first)
             #expect((real.conversations, real.messages, real.leads) == (dry.conversations, dry.messages, dry.leads))
         }
     }
@@ -143,10 +150,9 @@ import Testing
     @Test func storeRetentionDaysApplyUnlessTheFlagOverridesThem() async throws {
         try await TestDatabase.with { db in
             let s = try await seed(db, settings: #"{"retention_days":30}"#, ageDays: 60)
-            let repo = RetentionRepository(db: db)
-            let longer = try #require(try await repo.run(olderThan: try RetentionPeriod(parsing: "90d"), dryRun: false).first)
+            let longer = try #require(try await retain(db, olderThan: try RetentionPeriod(parsing: "90d")).first)
             #expect(longer.isEmpty)
-            let byStore = try #require(try await repo.run(olderThan: nil, dryRun: false).first)
+            let byStore = try #require(try await retain(db, olderThan: nil).first)
             #expect((byStore.period, byStore.conversations, byStore.leads) == (RetentionPeriod(days: 30), 1, 1))
             #expect(try await count(db, "SELECT count(*)::int FROM conversations WHERE anonymized AND id = \(s.oldConversation)") == 1)
         }
@@ -156,12 +162,12 @@ import Testing
         try await TestDatabase.with { db in
             let a = try await seed(db, store: "ret-a")
             let b = try await seed(db, store: "ret-b")
-            let reports = try await RetentionRepository(db: db).run(olderThan: .standard, store: "ret-b", dryRun: false)
+            let reports = try await retain(db, olderThan: .standard, store: "ret-b")
             #expect(reports.map(\.storeID) == ["ret-b"])
             #expect(try await count(db, "SELECT count(*)::int FROM conversations WHERE anonymized AND id = \(a.oldConversation)") == 0)
             #expect(try await count(db, "SELECT count(*)::int FROM conversations WHERE anonymized AND id = \(b.oldConversation)") == 1)
             await #expect(throws: ShowroomError.self) {
-                try await RetentionRepository(db: db).run(olderThan: nil, store: "nope", dryRun: false)
+                try await retain(db, olderThan: nil, store: "nope")
             }
         }
     }

@@ -16,8 +16,9 @@ import Testing
     static let origin = "http://localhost:8080"
 
     /// The app over a database with the demo catalog; `live` serves it on a real socket (the peer
-    /// address is then 127.0.0.1), `configure` adjusts the test's configuration.
+    /// address is then 127.0.0.1), `configure` adjusts the test's configuration, `now` is the app's clock.
     func withApp(rateLimit: Bool = false, live: Bool = false, configure: @escaping @Sendable (inout ServerConfig) -> Void = { _ in },
+                 now: @escaping @Sendable () -> Date = { Date() },
                  _ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await TestDatabase.with { db in
             try await DemoCatalog.load(into: db)
@@ -27,7 +28,7 @@ import Testing
             config.rateLimit.perSessionPerMinute = 2
             configure(&config)
             let router = try await CatalogTurnRouter.load(db: db)
-            let services = try ShowroomApp.services(config: config, db: db, router: router, models: [:], logger: Logger(label: "test"))
+            let services = try ShowroomApp.services(config: config, db: db, router: router, models: [:], logger: Logger(label: "test"), now: now)
             let app = Application(router: ShowroomApp.router(services))
             try await app.test(live ? .live : .router) { client in try await body(client, db) }
         }
@@ -222,6 +223,28 @@ import Testing
                 headers: [HTTPField.Name("X-Showroom-Key")!: "pk_demo_sh_pudong", .contentType: "application/json"],
                 body: Self.json(["store_id": "sh-pudong", "locale": "en", "stock_number": "SH24040"])))
             #expect(english["greeting"]?["text"]?.stringValue?.contains("has been sold") == true)
+        }
+    }
+
+    @Test func testDriveSlotsStartAnHourAfterTheAppsClockInTheStoresTimeZone() async throws {
+        // sh-pudong: 45-minute drives on a grid from opening, Mon-Sat 09:00-21:00, Sun 09:30-18:30 (Shanghai).
+        let clock = TestClock("2026-11-28T00:10:00Z")  // Saturday 08:10 in Shanghai (00:10 UTC)
+        try await withApp(now: clock.now) { c, _ in
+            let (id, token) = try await session(c)
+            func slots() async throws -> [String] {
+                let r = try await c.execute(uri: "/v1/chat/sessions/\(id)/slots?stock_number=SH24001", method: .get,
+                                            headers: [.authorization: "Bearer \(token)"])
+                #expect(r.status == .ok)
+                #expect(Self.parse(r)["timezone"] == "Asia/Shanghai")
+                return Self.parse(r)["slots"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            }
+            // 09:00 is less than an hour away: the first slot is 09:45, the day's last 20:15.
+            let morning = try await slots()
+            #expect(morning.first == "2026-11-28T09:45:00+08:00")
+            #expect(morning.contains("2026-11-28T20:15:00+08:00") && !morning.contains("2026-11-28T09:00:00+08:00"))
+            // Saturday 20:30 in Shanghai: nothing is left that day; Sunday opens at 09:30.
+            clock.set("2026-11-28T12:30:00Z")
+            #expect(try await slots().first == "2026-11-29T09:30:00+08:00")
         }
     }
 

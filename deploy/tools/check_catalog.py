@@ -6,7 +6,8 @@ every make and model of the spec's table with its Chinese name and the required 
 trims with price, range or fuel use, power, dimensions and drivetrain; inventory rows that
 name an existing make/model/trim priced in the store's currency; VINs with a valid check
 digit and matching model-year code, unique; stock numbers unique per store; at least 150
-units, new and used, in both stores.
+units, new and used, in both stores; stores whose assistant answers at any hour (the chat
+tests run whenever CI does).
 
 Usage: deploy/tools/check_catalog.py [--catalog DIR] [--spec demo-catalog.md]
 Exit status 0 when the catalog passes, 1 with one line per problem otherwise.
@@ -279,6 +280,11 @@ class Checker:
             quiet = settings.get("quiet_hours")
             if quiet is not None and not QUIET.fullmatch(str(quiet)):
                 self.error(where, "settings.quiet_hours must be HH:MM-HH:MM or null")
+            # The HTTP suites chat with the demo stores at whatever hour CI runs: a demo store that is
+            # silent at some hours (quiet hours, assistant off) answers "waiting for staff" then instead.
+            if quiet is not None or settings.get("assistant_enabled", True) is not True:
+                self.error(where, "a demo store must answer around the clock (assistant_enabled true, quiet_hours null): "
+                                  "the chat tests run at any hour")
             self.check_promotions(store.get("promotions") or [], makes, where)
         for sid, currency in spec_stores.items():
             if sid not in stores:

@@ -1,10 +1,16 @@
 """A page object for the chat widget: finds things inside its (open) shadow root and waits for turns."""
 
+from datetime import datetime, timedelta, timezone
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 TURN_TIMEOUT = 60  # seconds; a turn on a busy 2-core CI machine
+# The server books a test drive only if it starts at least 1 hour after the moment it is booked. The
+# form lists slots from that hour on when it loads; the test picks one with this much to spare, so the
+# seconds spent filling the form can never push its slot inside the hour (whatever the time of day).
+BOOKING_MARGIN = timedelta(hours=1, minutes=30)
 
 
 class Widget:
@@ -140,7 +146,8 @@ class Widget:
         return self.find("form.booking")
 
     def fill_booking(self, name, phone):
-        """Fills the open booking form with the first free slot and consent; returns (stock_number, slot)."""
+        """Fills the open booking form with the first free slot at least BOOKING_MARGIN away, and consent;
+        returns (stock_number, slot)."""
         form = self.booking_form()
         self.wait(lambda d: form.get_attribute("data-slots") in ("loaded", "fallback"), 20, "slots never loaded")
         assert form.get_attribute("data-slots") == "loaded", "the form offered no free time slots"
@@ -149,12 +156,18 @@ class Widget:
         slots = Select(form.find_element(By.CSS_SELECTOR, "select[name=slot]"))
         values = [o.get_attribute("value") for o in slots.options if o.get_attribute("value")]
         assert values, "the slot list is empty"
-        slots.select_by_value(values[0])
+        slot = pick_slot(values, datetime.now(timezone.utc))
+        slots.select_by_value(slot)
         form.find_element(By.CSS_SELECTOR, "input[name=consent]").click()
-        return form.get_attribute("data-stock-number"), values[0]
+        return form.get_attribute("data-stock-number"), slot
 
     def submit_booking(self):
         before = self.turns()
         self.booking_form().find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         self.wait_turn(before)
 
+
+def pick_slot(values, now):
+    """The first offered start (ISO 8601 with offset) at least BOOKING_MARGIN after `now`, else the last one."""
+    later = [v for v in values if datetime.fromisoformat(v) >= now + BOOKING_MARGIN]
+    return later[0] if later else values[-1]

@@ -10,10 +10,12 @@ from llm_helpers import grounded_numbers, say, say_streamed, session, amounts
 
 # The first turn plans no tool, so the model is offered its agent's tools and may call them (each call is
 # validated; invalid ones are refused and recorded); the others run their tools before the model writes.
+# The test drive is asked for next week's Wednesday at 10:00: inside both stores' hours, and on a later day
+# than today at whatever hour CI runs ("Saturday morning" is this morning, or already past, on a Saturday).
 CONVERSATIONS = {
-    "sh-pudong": ["你好", "20万以内的纯电SUV有哪些", "比亚迪汉EV的续航是多少", "SH24001 落地价多少", "我想周六上午试驾SH24001"],
+    "sh-pudong": ["你好", "20万以内的纯电SUV有哪些", "比亚迪汉EV的续航是多少", "SH24001 落地价多少", "我想下周三上午10点试驾SH24001"],
     "sf-bay": ["hello", "electric SUV under $60k", "what's the range of the Tesla Model Y", "What's the out-the-door price of SF24001?",
-               "I'd like to book a test drive for SF24001 on Saturday morning"],
+               "I'd like to book a test drive for SF24001 on Wednesday next week at 10 am"],
 }
 
 

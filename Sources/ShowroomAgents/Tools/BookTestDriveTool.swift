@@ -61,7 +61,7 @@ struct BookTestDriveTool: Tool {
         let now = ctx.now, db = ctx.db, conversationID = ctx.conversationID
         let appointment = try await AppointmentRepository(db: db).book(
             store: store.id, unitID: u.id, stockNumber: u.stockNumber, make: u.make, model: u.model, name: name, phone: phone,
-            locale: ctx.language.rawValue, conversationID: conversationID, replacing: replacing,
+            locale: ctx.language.rawValue, conversationID: conversationID, replacing: replacing, now: now,
             check: { bookings in try slots.validate(start: start, now: now, bookings: bookings) },
             lead: { conn in
                 try await LeadRepository.upsert(
