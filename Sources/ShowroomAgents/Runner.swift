@@ -203,7 +203,7 @@ public struct Runner: Sendable {
         func runEmbedded(offered: [ToolSpec], steps: Int) async -> String? {
             for _ in 0..<steps {
                 let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": planJSON])
-                guard let step = try? await embedded.complete(request) else { return nil }
+                guard let step = try? await Self.inChildTask({ [embedded] in try await embedded.complete(request) }) else { return nil }
                 if step.toolCalls.isEmpty { return step.content }
                 messages.append(.assistant(nil, toolCalls: step.toolCalls))
                 await execute(step.toolCalls)
