@@ -6,7 +6,7 @@ extension Runner {
     /// the backend's timeout). Database queries and tool runs have deep chains (postgres-nio,
     /// the pool, row decoding); run in a child task, their frames are freed when they return
     /// instead of staying with every held turn (measured: ≈ 15 KB per held turn).
-    public static func inChildTask<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func inChildTask<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { group in
             group.addTask(operation: body)
             return try await group.next()!
@@ -14,7 +14,7 @@ extension Runner {
     }
 
     /// `inChildTask` for work that does not throw.
-    public static func inChildTask<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
+    static func inChildTask<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
         await withTaskGroup(of: T.self) { group in
             group.addTask(operation: body)
             return await group.next()!

@@ -62,14 +62,9 @@ struct ChatController {
     }
 
     @Sendable func postMessage(_ req: Request, ctx: AppRequestContext) async throws -> Response {
-        // Checked in a child task: its frames are freed before a streamed reply is written (see `Runner.inChildTask`).
         var ctx = ctx
-        let (id, body, logger) = try await Runner.inChildTask { [self, ctx] in
-            var ctx = ctx
-            let (id, _) = try await authorizeWrite(req, &ctx)
-            return (id, try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes), ctx.logger)
-        }
-        ctx.logger = logger
+        let (id, store) = try await authorizeWrite(req, &ctx)
+        let body = try await JSONBody.object(req, context: ctx, limit: app.config.maxBodyBytes)
         let text = body["text"]?.stringValue ?? ""
         var booking: BookingForm?
         if let b = body["booking"], b != .null {
@@ -85,6 +80,7 @@ struct ChatController {
             throw ShowroomError("message_too_long", "Messages are limited to \(TurnInput.maxLength) characters.", status: 413)
         }
         let input = TurnInput(conversationID: id, text: text, booking: booking, scope: .customer, callerLabel: "widget")
+        _ = store
         if (req.headers[.accept] ?? "").contains("text/event-stream") {
             ctx.logger.info("turn started", metadata: ["stream": "sse", "chars": .stringConvertible(text.count)])
             return SSE.response(events: app.runner.stream(input), logger: ctx.logger)
