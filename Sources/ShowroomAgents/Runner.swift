@@ -89,10 +89,12 @@ public struct Runner: Sendable {
             throw ShowroomError("message_too_long", "Messages are limited to \(TurnInput.maxLength) characters.", status: 413)
         }
         let conversations = ConversationRepository(db: db)
-        guard let conv = try await conversations.load(input.conversationID, recentLimit: historyLimit) else {
+        let historyLimit = historyLimit
+        guard let conv = try await Self.inChildTask({ try await conversations.load(input.conversationID, recentLimit: historyLimit) }) else {
             throw ShowroomError("conversation_not_found", "No such conversation.", status: 404)
         }
-        let store = try await StoreRepository(db: db).require(conv.storeID)
+        let db = db
+        let store = try await Self.inChildTask { try await StoreRepository(db: db).require(conv.storeID) }
         var profile = ConversationProfile(json: conv.profile)
         if profile.focusStock == nil, let s = conv.vehicleContext?["stock_number"]?.stringValue { profile.focusStock = s }
         let language = Self.language(of: text, fallback: Language(locale: conv.locale))
@@ -117,7 +119,7 @@ public struct Runner: Sendable {
         let userMessage = StoredMessage(role: "user", agent: nil, text: text.isEmpty ? "(test drive form)" : text)
         // The customer's message is stored before anything can fail or be cancelled, so it is never lost.
         var u = userMessage; u.turnID = turnID
-        let savedUser = try await conversations.append(conv.id, messages: [u])
+        let savedUser = try await Self.inChildTask { [u] in try await conversations.append(conv.id, messages: [u]) }
 
         // Customers wait for staff while staff have the conversation, it waits for them, or the
         // assistant is silent (switched off, or quiet hours in the store's time zone).
@@ -183,9 +185,11 @@ public struct Runner: Sendable {
                     continue
                 }
                 emit(.tool(name: call.name, status: "started"))
-                let outcome = input.deniedTools.contains(call.name)
-                    ? await registry.refuse(name: call.name, rawArguments: call.arguments, caller: stepCaller)
-                    : await registry.call(name: call.name, rawArguments: call.arguments, caller: stepCaller)
+                let registry = registry, denied = input.deniedTools.contains(call.name), caller = stepCaller
+                let outcome = await Self.inChildTask {
+                    denied ? await registry.refuse(name: call.name, rawArguments: call.arguments, caller: caller)
+                        : await registry.call(name: call.name, rawArguments: call.arguments, caller: caller)
+                }
                 emit(.tool(name: call.name, status: outcome.ok ? "ok" : "error"))
                 outcomes.append(outcome)
                 messages.append(.tool(id: call.id, name: call.name, result: outcome.modelText))
@@ -200,7 +204,7 @@ public struct Runner: Sendable {
         func runEmbedded(offered: [ToolSpec], steps: Int) async -> String? {
             for _ in 0..<steps {
                 let request = ChatRequest(messages: messages, tools: offered, metadata: ["plan": planJSON])
-                guard let step = try? await embedded.complete(request) else { return nil }
+                guard let step = try? await Self.inChildTask({ [embedded] in try await embedded.complete(request) }) else { return nil }
                 if step.toolCalls.isEmpty { return step.content }
                 messages.append(.assistant(nil, toolCalls: step.toolCalls))
                 await execute(step.toolCalls)
@@ -221,7 +225,8 @@ public struct Runner: Sendable {
 
         // What grounds a reply: this conversation's tool results, and the customer's stated budget (a real one).
         // Earlier turns' results are read and walked once; this turn's are added when asked.
-        var earlierFacts = GroundedFacts(toolResults: (try? await AuditRepository(db: db).recentResults(conversationID: conv.id)) ?? [])
+        let convID = conv.id
+        var earlierFacts = GroundedFacts(toolResults: (try? await Self.inChildTask { try await AuditRepository(db: db).recentResults(conversationID: convID) }) ?? [])
         for budget in [plan.slots.priceMin, plan.slots.priceMax].compactMap({ $0 }) where budget >= 1000 {
             earlierFacts.addCustomerAmount(budget, currency: plan.slots.currency)
         }
