@@ -40,8 +40,11 @@ public struct BackendProfile: Sendable, Hashable, Codable {
     public var apiKeyEnv: String?
     /// Seconds a non-streamed reply may take, and the longest silence a stream may have.
     public var timeoutSeconds: Double
-    /// Seconds to establish a TCP (and TLS) connection; applied by the shared HTTP client.
+    /// Seconds to establish a TCP (and TLS) connection (`ModelHTTPClients` applies it).
     public var connectTimeoutSeconds: Double
+    /// Connections this process opens to the model server at most (default 16); more
+    /// concurrent calls wait for a free one, within `timeout_seconds`.
+    public var maxConnections: Int
     /// Extra attempts after a retryable failure (429, 5xx, timeout, transport).
     public var maxRetries: Int
     /// Default sampling temperature when a request gives none; nil leaves it to the server.
@@ -66,6 +69,7 @@ public struct BackendProfile: Sendable, Hashable, Codable {
         case apiKeyEnv = "api_key_env"
         case timeoutSeconds = "timeout_seconds"
         case connectTimeoutSeconds = "connect_timeout_seconds"
+        case maxConnections = "max_connections"
         case maxRetries = "max_retries"
         case supportsTools = "supports_tools"
         case parallelToolCalls = "parallel_tool_calls"
@@ -76,7 +80,7 @@ public struct BackendProfile: Sendable, Hashable, Codable {
 
     public init(name: String, kind: Kind, baseURL: String? = nil, model: String? = nil, apiKey: String? = nil,
                 apiKeyEnv: String? = nil, timeoutSeconds: Double = 60, connectTimeoutSeconds: Double = 5,
-                maxRetries: Int = 2, temperature: Double? = nil, headers: [String: String] = [:],
+                maxConnections: Int = 16, maxRetries: Int = 2, temperature: Double? = nil, headers: [String: String] = [:],
                 supportsTools: Bool = true, parallelToolCalls: Bool? = nil, circuitFailureThreshold: Int = 5,
                 circuitCooldownSeconds: Double = 30, retryAfterCapSeconds: Double = 10) {
         self.name = name
@@ -87,6 +91,7 @@ public struct BackendProfile: Sendable, Hashable, Codable {
         self.apiKeyEnv = apiKeyEnv
         self.timeoutSeconds = timeoutSeconds
         self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.maxConnections = maxConnections
         self.maxRetries = maxRetries
         self.temperature = temperature
         self.headers = headers
@@ -109,6 +114,7 @@ public struct BackendProfile: Sendable, Hashable, Codable {
             apiKeyEnv: try c.decodeIfPresent(String.self, forKey: .apiKeyEnv),
             timeoutSeconds: try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? d.timeoutSeconds,
             connectTimeoutSeconds: try c.decodeIfPresent(Double.self, forKey: .connectTimeoutSeconds) ?? d.connectTimeoutSeconds,
+            maxConnections: try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? d.maxConnections,
             maxRetries: try c.decodeIfPresent(Int.self, forKey: .maxRetries) ?? d.maxRetries,
             temperature: try c.decodeIfPresent(Double.self, forKey: .temperature),
             headers: try c.decodeIfPresent([String: String].self, forKey: .headers) ?? [:],
@@ -150,6 +156,7 @@ extension BackendProfile {
         guard let model, !model.isEmpty else { throw bad("model", "is required for kind openai") }
         guard timeoutSeconds > 0 else { throw bad("timeout_seconds", "must be positive") }
         guard connectTimeoutSeconds > 0 else { throw bad("connect_timeout_seconds", "must be positive") }
+        guard (1...1024).contains(maxConnections) else { throw bad("max_connections", "must be between 1 and 1024") }
         guard (0...10).contains(maxRetries) else { throw bad("max_retries", "must be between 0 and 10") }
         guard circuitFailureThreshold >= 1 else { throw bad("circuit_failure_threshold", "must be at least 1") }
         guard circuitCooldownSeconds >= 0 else { throw bad("circuit_cooldown_seconds", "must not be negative") }

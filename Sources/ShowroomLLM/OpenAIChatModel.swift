@@ -22,7 +22,7 @@ public struct OpenAIChatModel: ChatModel {
     static let maxBodyBytes = 8 * 1024 * 1024
 
     /// - Parameters:
-    ///   - client: the process's shared client (see `clientConfiguration(connectTimeoutSeconds:)`).
+    ///   - client: the client for the profile's connection settings (`ModelHTTPClients.client(for:)`).
     ///   - environment: where `api_key_env` is looked up; passed by the composition root.
     public init(profile: BackendProfile, client: HTTPClient, environment: [String: String] = [:]) throws {
         try profile.validate()
@@ -34,16 +34,6 @@ public struct OpenAIChatModel: ChatModel {
         self.client = client
         self.endpoint = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/chat/completions"
         self.apiKey = try profile.resolvedAPIKey(environment: environment)
-    }
-
-    /// Configuration for the shared `HTTPClient`: the connect timeout, and no silent
-    /// reconnect loop inside the pool (a refused connection fails at once; `RetryingChatModel`
-    /// decides about retries).
-    public static func clientConfiguration(connectTimeoutSeconds: Double) -> HTTPClient.Configuration {
-        var config = HTTPClient.Configuration()
-        config.timeout.connect = .milliseconds(Int64(connectTimeoutSeconds * 1000))
-        config.connectionPool.retryConnectionEstablishment = false
-        return config
     }
 
     public func complete(_ request: ChatRequest) async throws -> ChatResponse {

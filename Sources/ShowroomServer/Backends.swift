@@ -18,7 +18,7 @@ public enum Backends {
             } catch {
                 throw ShowroomError("invalid_config", "backends.\(name): \(error)")
             }
-            out[name] = try ChatModelStack(profile: profile, client: HTTPClient.shared, fallback: EmbeddedChatModel(),
+            out[name] = try ChatModelStack(profile: profile, client: ModelHTTPClients.client(for: profile), fallback: EmbeddedChatModel(),
                                            validate: Self.wellFormed, environment: environment, logger: logger).model
         }
         return out

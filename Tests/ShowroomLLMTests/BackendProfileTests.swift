@@ -14,6 +14,7 @@ import Testing
         #expect(profile.model == "qwen-plus")
         #expect(profile.timeoutSeconds == 20)
         #expect(profile.connectTimeoutSeconds == 5)
+        #expect(profile.maxConnections == 16)
         #expect(profile.maxRetries == 2)
         #expect(profile.supportsTools)
         #expect(profile.parallelToolCalls == false)
@@ -30,6 +31,8 @@ import Testing
         (["kind": "openai", "base_url": "http://host:8000/v1"], "backends.p.model"),
         (["kind": "openai", "base_url": "http://h/v1", "model": "m", "max_retries": 99], "backends.p.max_retries"),
         (["kind": "openai", "base_url": "http://h/v1", "model": "m", "timeout_seconds": "soon"], "backends.p.timeout_seconds"),
+        (["kind": "openai", "base_url": "http://h/v1", "model": "m", "max_connections": 0], "backends.p.max_connections"),
+        (["kind": "openai", "base_url": "http://h/v1", "model": "m", "max_connections": 5000], "backends.p.max_connections"),
         (["kind": "gpt"], "backends.p.kind"),
         (["model": "m"], "backends.p.kind"),
     ]
