@@ -275,8 +275,9 @@ enum OpenAPICatalog {
         auth: .staff(.manager), params: [p("store_id", S.storeID)],
         body: json(S.object([
             "assistant_enabled": S.bool(),
-            "quiet_hours": S.nullable(S.string("Local time range when only staff answer, e.g. 21:00-09:00.",
-                                               pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$")),
+            // The lookahead says what QuietHours checks too: start and end differ (00:00-00:00 is no range).
+            "quiet_hours": S.nullable(S.string("Local time range when only staff answer, e.g. 21:00-09:00; start and end differ.",
+                                               pattern: #"^(?!([0-9]{2}:[0-9]{2})-\1$)([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"#)),
         ], closed: true)),
         replies: [ok(S.object(["store_id": S.string(), "settings": ["type": "object"]], required: ["store_id", "settings"]))])
 

@@ -62,6 +62,16 @@ import Testing
         #expect(JSONSchemaValidator.validate(["text": " ok "], against: body).isEmpty)
         let unit = try! #require(OpenAPICatalog.inventoryCreate.body["application/json"])
         #expect(unit["additionalProperties"] == false)
+        // Quiet hours: everything the schema (which the handler applies first) accepts, QuietHours
+        // accepts too (schemathesis found "00:00-00:00" schema-valid but refused).
+        let settings = try! #require(OpenAPICatalog.storeSettings.body["application/json"])
+        func schemaAccepts(_ text: String) -> Bool { JSONSchemaValidator.validate(["quiet_hours": .string(text)], against: settings).isEmpty }
+        for text in ["21:00-09:00", "00:00-23:59", "12:00-13:30"] {
+            #expect(schemaAccepts(text) && (try? QuietHours(text)) != nil, "\(text)")
+        }
+        for text in ["00:00-00:00", "09:30-09:30", "24:00-08:00", "9:00-17:00", "late", "21:00-09:00-10:00"] {
+            #expect(!schemaAccepts(text), "\(text)")
+        }
     }
 }
 
