@@ -73,6 +73,7 @@ struct ChatController {
             }
         }
         if body["text"] != nil && body["text"]?.stringValue == nil { throw ShowroomError.invalid("text must be a string.") }
+        try Self.checkForm(text: text, booking: booking)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || booking != nil else {
             throw ShowroomError("empty_message", "text is required.")
         }
@@ -209,5 +210,23 @@ struct RateLimitError: Error, HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         APIResponse.error(ShowroomError("rate_limited", "Too many requests; retry in \(retryAfter) s.", status: 429),
                           headers: [.retryAfter: String(retryAfter)])
+    }
+}
+
+extension ChatController {
+    /// What the schema states and the tool would not: no NUL anywhere (PostgreSQL's text and
+    /// jsonb cannot hold it) and the form's fields within their documented lengths.
+    static func checkForm(text: String, booking: BookingForm?) throws {
+        var fields = [("text", text, Int.max)]
+        if let b = booking {
+            fields += [("booking.start", b.start, 40), ("booking.name", b.name, 100), ("booking.phone", b.phone, 40),
+                       ("booking.stock_number", b.stockNumber ?? "", Int.max)]
+        }
+        for (name, value, max) in fields {
+            if value.unicodeScalars.contains("\u{0}") {
+                throw ShowroomError("invalid_text", "\(name) contains a NUL character (\\u0000).")
+            }
+            if value.unicodeScalars.count > max { throw ShowroomError.invalid("\(name) is longer than \(max) characters.") }
+        }
     }
 }

@@ -25,8 +25,10 @@ enum OpenAPISchema {
     /// A customer message body: a non-blank `text`, or a test drive `booking` form (then `text` may be empty).
     static let textOrBooking: JSONValue = {
         // The form's values are checked by book_test_drive, whose refusal the assistant explains (200).
-        let booking = object(["start": string("ISO 8601 start time."), "name": string(), "phone": string(), "consent": bool(),
-                              "stock_number": nullable(string())],
+        // No NUL (PostgreSQL text and jsonb cannot hold it) and bounded lengths (ChatController.checkForm).
+        let booking = object(["start": string("ISO 8601 start time.", pattern: noNUL, max: 40),
+                              "name": string(pattern: noNUL, max: 100), "phone": string(pattern: noNUL, max: 40),
+                              "consent": bool(), "stock_number": nullable(string(pattern: noNUL))],
                              required: ["start", "name", "phone", "consent"], description: "Test drive form.")
         var o = object(["text": string("The customer's message (needed unless a booking form is sent).", max: 2000),
                         "booking": nullable(booking)]).objectValue ?? [:]
@@ -36,6 +38,9 @@ enum OpenAPISchema {
         ]
         return .object(o)
     }()
+
+    /// Any text without NUL.
+    static let noNUL = "^[^\\u0000]*$"
 
     /// White space spelled out, so that Python's, ICU's and Foundation's idea of "blank" agree.
     static let blank = "\\t\\n\\u000B\\f\\r \\u001C-\\u001F\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000"
