@@ -27,7 +27,8 @@ extension TrimSpec {
         put("wheelbase_mm", wheelbaseMm)
         putD("accel_0_100_s", accel0to100)
         if currency == .USD {
-            if let r = rangeKm { o["range_mi"] = .number((Double(r) / 1.609).rounded()) }
+            // The same conversion as the widget's cards and every reply (DistanceUnit: the exact mile).
+            if let r = rangeKm { o["range_mi"] = .number(DistanceUnit(currency: currency).value(km: Decimal(r)).doubleValue) }
             if let f = fuelL100km, f > 0 { o["mpg"] = .number((235.215 / f).rounded()) }
             if let p = powerKw { o["power_hp"] = .number((Double(p) * 1.341).rounded()) }
         }
